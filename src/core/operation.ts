@@ -1,0 +1,90 @@
+/**
+ * The contract between generated code and the runtime.
+ *
+ * `generated/operations.ts` describes every operation of the spec as an
+ * `OperationDescriptor` (plain data, emitted from the API model) and binds it
+ * through an `OperationBinder`; everything that sends a request lives in the
+ * runtime. Generated code imports this file only through `src/internal.ts`.
+ */
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/**
+ * Positional arguments of a generated method, in order, before the trailing
+ * `options?: RequestOptions`. `params` is one flat object holding the path,
+ * query and header parameters (names are unique across the three; the
+ * generator checks it); `body` is the JSON request body.
+ *   clients.migrate(params, body, options?)   → ["params", "body"]
+ *   clients.create(body, options?)            → ["body"]
+ *   clients.promote(params, options?)         → ["params"]
+ */
+export type OperationArg = "params" | "body";
+
+/** `{ data: Item[], pagination: { hasMore, nextCursor } }` responses with a cursor input. */
+export interface PaginatorDescriptor {
+  /** Where the cursor goes on the next request: a query parameter or a body property. */
+  readonly cursorIn: "query" | "body";
+  /** Name of the cursor parameter/property (ARTU: "cursor"). */
+  readonly cursorName: string;
+}
+
+/** Request bodies with an `items` array bounded by `maxItems`, optionally `atomic`. */
+export interface BatchDescriptor {
+  readonly itemsField: string;
+  readonly maxItems: number;
+  /** Body property that asks for all-or-nothing semantics, when the operation has one. */
+  readonly atomicField?: string;
+  /** Server-side default of `atomicField` (ARTU: true). */
+  readonly atomicDefault?: boolean;
+}
+
+export interface OperationDescriptor {
+  /** The spec's operationId, or the stable name the generator gave an operation without one. */
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** Path template as in the spec, e.g. "/clients/{id}/migrate". */
+  readonly path: string;
+  readonly args: readonly OperationArg[];
+  readonly pathParams: readonly string[];
+  readonly queryParams: readonly string[];
+  readonly headerParams: readonly string[];
+  /**
+   * Safe to send twice: GET/HEAD/OPTIONS/PUT/DELETE, and POSTs the model
+   * classifies as read-only (list, count, preview, history…). The runtime
+   * retries a non-idempotent request only when it cannot have reached the
+   * server, or when the caller opts in per call.
+   */
+  readonly idempotent: boolean;
+  readonly paginator?: PaginatorDescriptor;
+  readonly batch?: BatchDescriptor;
+}
+
+/** Per-call options, the last argument of every generated method. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  headers?: Record<string, string>;
+  /** Allow automatic retries of a non-idempotent operation (e.g. a create you made idempotent with an externalId). */
+  retryNonIdempotent?: boolean;
+}
+
+/**
+ * Implemented by the runtime client. `bind` returns the callable for one
+ * operation; when the descriptor has a paginator the callable also carries
+ * `.iterate(...)` and `.pages(...)`, when it has a batch descriptor the
+ * callable chunks oversize `items`. `F` is the generated signature.
+ */
+export interface OperationBinder {
+  bind<F>(operation: OperationDescriptor): F;
+}
+
+/** The callable of a paginated operation: `A` are its positional args (without options). */
+export type PaginatedOperation<A extends unknown[], Page, Item> = ((
+  ...args: [...A, options?: RequestOptions]
+) => Promise<Page>) & {
+  /** Every item of every page, following `nextCursor` until `hasMore` is false. */
+  iterate(...args: [...A, options?: RequestOptions]): AsyncIterableIterator<Item>;
+  /** Every page, following `nextCursor` until `hasMore` is false. */
+  pages(...args: [...A, options?: RequestOptions]): AsyncIterableIterator<Page>;
+};

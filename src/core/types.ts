@@ -1,0 +1,41 @@
+/**
+ * Type-level bridges from openapi-typescript's `paths[P][M]` operation types to
+ * the flat shapes generated methods take and return. Generated code aliases
+ * them per operation (`ClientsMigrateParams`, `ClientsMigrateBody`, …).
+ */
+
+type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** Path, query and header parameters of an operation as one flat object. */
+export type OperationParams<Op> = Op extends { parameters: infer P }
+  ? Simplify<
+      Present<P extends { path?: infer X } ? X : never> &
+        Present<P extends { query?: infer X } ? X : never> &
+        Present<P extends { header?: infer X } ? X : never>
+    >
+  : {};
+
+type ContentOf<T> = T extends { content: infer C } ? C : never;
+type JsonOf<C> = C extends Record<string, unknown>
+  ? { [K in keyof C]: K extends `${string}json${string}` ? C[K] : never }[keyof C] extends infer J
+    ? [J] extends [never]
+      ? C[keyof C]
+      : J
+    : never
+  : never;
+
+/** The request body (JSON media type first, else the first media type). */
+export type OperationBody<Op> = Op extends { requestBody?: infer RB } ? JsonOf<ContentOf<NonNullable<RB>>> : never;
+
+type SuccessCode = 200 | 201 | 202 | 203 | 204 | 206 | 207 | "2XX";
+
+/** The success response body: the union over 2xx responses; `undefined` for bodiless ones (204). */
+export type OperationResult<Op> = Op extends { responses: infer R }
+  ? {
+      [K in keyof R & SuccessCode]: R[K] extends { content: infer C } ? JsonOf<C> : undefined;
+    }[keyof R & SuccessCode]
+  : never;
+
+/** The item type of a paginated `{ data: Item[] }` page. */
+export type PageItem<Page> = Page extends { data: readonly (infer Item)[] } ? Item : never;
