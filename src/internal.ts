@@ -8,9 +8,25 @@ export type {
   OperationArg,
   OperationBinder,
   OperationDescriptor,
+  OperationInvoker,
   PaginatedOperation,
   PaginatorDescriptor,
   RequestOptions,
 } from "./core/operation";
 export type { OperationBody, OperationParams, OperationResult, PageItem } from "./core/types";
-export type { SyncArrayDescription, SyncPlannerDescription, VariantUnionDescription } from "./core/helpers";
+export type {
+  SyncArrayDescription,
+  SyncCounts,
+  SyncCurrent,
+  SyncCurrentItem,
+  SyncDesired,
+  SyncDesiredItem,
+  SyncMatch,
+  SyncPlan,
+  SyncPlanInput,
+  SyncPlanIssue,
+  SyncPlannerDescription,
+  SyncRequest,
+  VariantUnionDescription,
+} from "./core/helpers";
+export type { ArtuErrorBody } from "./core/wire-error";

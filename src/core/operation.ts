@@ -79,6 +79,11 @@ export interface OperationBinder {
   bind<F>(operation: OperationDescriptor): F;
 }
 
+/** Sends one operation with explicit arguments; the client implements it (used by applySync and other helpers). */
+export interface OperationInvoker {
+  request<R = unknown>(operation: OperationDescriptor, params?: object, body?: unknown, options?: RequestOptions): Promise<R>;
+}
+
 /** The callable of a paginated operation: `A` are its positional args (without options). */
 export type PaginatedOperation<A extends unknown[], Page, Item> = ((
   ...args: [...A, options?: RequestOptions]
