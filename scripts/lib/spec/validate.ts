@@ -1,0 +1,59 @@
+/**
+ * Validation of one OpenAPI 3.x document with a real validator:
+ * `@redocly/openapi-core` lint with its "spec" ruleset only (structural
+ * schema of OpenAPI 3.0/3.1 plus the spec-mandated rules: unresolved refs,
+ * path parameters, unique operationIds…), errors only, no style rules.
+ * References are checked first by `assertLocalRefsResolve`, so the linter
+ * works on a self-contained document and never resolves anything remote.
+ */
+import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config } from "@redocly/openapi-core";
+import { assertLocalRefsResolve } from "./check-refs";
+import { SpecError, formatLocated } from "./errors";
+
+export interface LintProblem {
+  readonly pointer: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+let specConfig: Promise<Config> | undefined;
+function loadSpecConfig(): Promise<Config> {
+  specConfig ??= createConfig({ extends: ["spec"] });
+  return specConfig;
+}
+
+/** Error-severity problems the "spec" ruleset finds in `document`, in report order. */
+export async function lintOpenApi(document: unknown): Promise<LintProblem[]> {
+  const config = await loadSpecConfig();
+  const parsed = makeDocumentFromString(JSON.stringify(document), "mem://snapshot/document.json");
+  const problems = await lintDocument({ document: parsed, config, externalRefResolver: new BaseResolver() });
+  return problems
+    .filter((problem) => problem.severity === "error")
+    .map((problem) => ({
+      pointer: (problem.location[0]?.pointer ?? "#").replace(/^#/, ""),
+      rule: problem.ruleId,
+      message: problem.message,
+    }));
+}
+
+const MAX_LISTED = 20;
+
+/**
+ * Throws a `SpecError` located at the first problem (dangling/external refs
+ * first, then lint errors); the message lists the others, one per line.
+ */
+export async function assertValidOpenApi(document: unknown, source: string): Promise<void> {
+  assertLocalRefsResolve(document, source);
+  const problems = await lintOpenApi(document);
+  if (problems.length === 0) return;
+  const [first, ...rest] = problems as [LintProblem, ...LintProblem[]];
+  let problem = `invalid OpenAPI document: ${first.message} [${first.rule}]`;
+  if (rest.length > 0) {
+    const listed = rest
+      .slice(0, MAX_LISTED)
+      .map((other) => `\n  ${formatLocated({ source, pointer: other.pointer }, `${other.message} [${other.rule}]`)}`);
+    const unlisted = rest.length > MAX_LISTED ? `\n  … and ${rest.length - MAX_LISTED} more` : "";
+    problem += `\n  ${rest.length} more error(s):${listed.join("")}${unlisted}`;
+  }
+  throw new SpecError({ source, pointer: first.pointer }, problem);
+}
