@@ -59,10 +59,11 @@ function mergeHeader(sources: readonly SourceDocument[]): JsonObject {
   for (const key of [...keys].sort()) {
     for (const other of sources.slice(1)) {
       if (!sameJson(first.document[key], other.document[key])) {
-        const what = other.document[key] === undefined ? "is missing" : first.document[key] === undefined ? "is extra" : "differs";
+        const what =
+          other.document[key] === undefined ? "is missing, unlike in" : first.document[key] === undefined ? "is present, unlike in" : "differs from the one in";
         throw new SpecError(
           { source: other.source, pointer: pointer([key]) },
-          `top-level "${key}" ${what} compared with ${first.source}: every ARTU document must share the same ${key}`,
+          `top-level "${key}" ${what} ${first.source}: every ARTU document must share the same ${key}`,
         );
       }
     }
