@@ -42,13 +42,7 @@ interface PlannedInput {
 }
 
 runCli("pull", async () => {
-  const args = parseCliArgs(process.argv.slice(2), {
-    from: { type: "string", multiple: true },
-    check: { type: "boolean", default: false },
-    dir: { type: "string", default: "openapi" },
-    timeout: { type: "string" },
-    help: { type: "boolean", short: "h", default: false },
-  });
+  const args = parseArguments(process.argv.slice(2));
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -86,6 +80,20 @@ runCli("pull", async () => {
   process.stdout.write(`pull: ${wrote} (${timing}, total ${ms(performance.now() - started)})\n${summary}`);
   return 0;
 });
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseCliArgs(argv, {
+      from: { type: "string", multiple: true },
+      check: { type: "boolean", default: false },
+      dir: { type: "string", default: "openapi" },
+      timeout: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
 
 function fetchPolicy(timeoutFlag: string | undefined): FetchPolicy {
   return {
@@ -168,7 +176,7 @@ async function readAndValidate(inputs: readonly PlannedInput[], policy: FetchPol
       const text = await readSourceText(location, policy);
       const document = parseOpenApi(text, location);
       await assertValidOpenApi(document, location);
-      if (progress) process.stderr.write(`ok, ${Math.round(text.length / 1024)} KiB in ${ms(performance.now() - started)}\n`);
+      if (progress) process.stderr.write(`ok, ${Math.round(Buffer.byteLength(text) / 1024)} KiB in ${ms(performance.now() - started)}\n`);
       sources.push({ name, source: location, document });
     } catch (error) {
       if (progress) process.stderr.write("failed\n");
