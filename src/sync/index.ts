@@ -1,0 +1,9 @@
+export { planSync } from "./plan";
+export {
+  applySync,
+  type SyncApplyOptions,
+  type SyncApplyProgress,
+  type SyncApplyResult,
+} from "./apply";
+export { ArtuSyncPlanError, SyncApplyError } from "./errors";
+export { canonicalEqual, canonicalJson } from "./canonical";

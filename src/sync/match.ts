@@ -1,0 +1,314 @@
+/**
+ * Pairing of current and desired items of one array. Linear: one Map per
+ * key kind over `current`, one lookup per desired item.
+ *
+ * Modes (SyncMatch):
+ * - "id": a desired item carrying the id updates that item; one without an id is created.
+ * - "externalId": every desired item must carry an externalId (how integrators
+ *   sync from their own database); current items without one match nothing.
+ * - a key function applied to both sides; it must return a non-empty string.
+ * - default: by id when the desired item carries one, else by externalId when
+ *   it carries one, else it is created.
+ * Duplicate keys on either side, and two desired items reaching the same
+ * current item, are an ArtuSyncPlanError naming the key.
+ */
+import type { SyncArrayDescription, SyncMatch } from "../core/helpers";
+import { ArtuSyncPlanError } from "./errors";
+
+type Item = Readonly<Record<string, unknown>>;
+
+export type MatchMode = SyncMatch | "auto";
+
+export type Pairing =
+  | {
+      readonly kind: "matched";
+      readonly desired: Item;
+      readonly current: Item;
+      readonly id: string;
+    }
+  | { readonly kind: "new"; readonly desired: Item; readonly key: string }
+  /** A desired item naming an id the current state does not have: nothing can be sent for it. */
+  | { readonly kind: "missing"; readonly desired: Item; readonly key: string };
+
+export interface ArrayPairing {
+  /** In desired order. */
+  readonly pairs: readonly Pairing[];
+  /** Current items no desired item reached, in current order. */
+  readonly unmatched: readonly { readonly item: Item; readonly id: string }[];
+}
+
+const EXTERNAL_ID = "externalId";
+const AMBIGUOUS = Symbol("ambiguous");
+
+export function pairItems(
+  array: SyncArrayDescription,
+  current: readonly Item[],
+  desired: readonly Item[],
+  mode: MatchMode,
+): ArrayPairing {
+  const ids = current.map((item, index) => currentId(array, item, index));
+  const byId =
+    mode === "id" || mode === "auto"
+      ? indexCurrent(array, current, ids, array.idField, "error")
+      : undefined;
+  const byExternalId =
+    mode === "externalId"
+      ? indexCurrent(array, current, ids, EXTERNAL_ID, "error")
+      : mode === "auto"
+        ? indexCurrent(array, current, ids, EXTERNAL_ID, "ambiguous")
+        : undefined;
+  const byKeyFunction =
+    typeof mode === "function"
+      ? indexByFunction(array, current, mode)
+      : undefined;
+
+  const claimedBy = new Map<number, number>();
+  const seenDesiredKeys = new Map<string, number>();
+  const pairs: Pairing[] = [];
+
+  desired.forEach((item, desiredIndex) => {
+    const lookup = lookUp(array, item, desiredIndex, mode, {
+      byId,
+      byExternalId,
+      byKeyFunction,
+    });
+    if (lookup.key !== undefined) {
+      const namespaced = `${lookup.label}:${lookup.key}`;
+      const previous = seenDesiredKeys.get(namespaced);
+      if (previous !== undefined) {
+        throw duplicateError(
+          array,
+          lookup.label,
+          lookup.key,
+          "desired",
+          previous,
+          desiredIndex,
+        );
+      }
+      seenDesiredKeys.set(namespaced, desiredIndex);
+    }
+    if (lookup.currentIndex === undefined) {
+      pairs.push({
+        kind: lookup.mustExist ? "missing" : "new",
+        desired: item,
+        key: lookup.key ?? `#${desiredIndex}`,
+      });
+      return;
+    }
+    const other = claimedBy.get(lookup.currentIndex);
+    if (other !== undefined) {
+      throw new ArtuSyncPlanError(
+        `${array.name}: desired items ${other} and ${desiredIndex} both match current item ${ids[lookup.currentIndex]}`,
+        { array: array.name, key: ids[lookup.currentIndex]! },
+      );
+    }
+    claimedBy.set(lookup.currentIndex, desiredIndex);
+    pairs.push({
+      kind: "matched",
+      desired: item,
+      current: current[lookup.currentIndex]!,
+      id: ids[lookup.currentIndex]!,
+    });
+  });
+
+  const unmatched: { item: Item; id: string }[] = [];
+  current.forEach((item, index) => {
+    if (!claimedBy.has(index)) unmatched.push({ item, id: ids[index]! });
+  });
+  return { pairs, unmatched };
+}
+
+interface Indexes {
+  readonly byId: Map<string, number | typeof AMBIGUOUS> | undefined;
+  readonly byExternalId: Map<string, number | typeof AMBIGUOUS> | undefined;
+  readonly byKeyFunction: Map<string, number> | undefined;
+}
+
+interface Lookup {
+  readonly key: string | undefined;
+  /** What the key is: the id field, "externalId", or "key" (a key function's result). */
+  readonly label: string;
+  readonly currentIndex: number | undefined;
+  /** True when the key is an id: an unknown id cannot be created. */
+  readonly mustExist: boolean;
+}
+
+function lookUp(
+  array: SyncArrayDescription,
+  item: Item,
+  index: number,
+  mode: MatchMode,
+  indexes: Indexes,
+): Lookup {
+  if (typeof mode === "function") {
+    const key = keyFromFunction(array, mode, item, "desired", index);
+    return {
+      key,
+      label: "key",
+      currentIndex: indexes.byKeyFunction!.get(key),
+      mustExist: false,
+    };
+  }
+  const id = keyValue(item[array.idField]);
+  if (id !== undefined && (mode === "id" || mode === "auto")) {
+    return {
+      key: id,
+      label: array.idField,
+      currentIndex: resolve(array, indexes.byId!, array.idField, id),
+      mustExist: true,
+    };
+  }
+  const externalId = keyValue(item[EXTERNAL_ID]);
+  if (mode === "externalId" && externalId === undefined) {
+    throw new ArtuSyncPlanError(
+      `${array.name}: desired item ${index} has no externalId (match: "externalId")`,
+      {
+        array: array.name,
+        key: `#${index}`,
+      },
+    );
+  }
+  if (externalId !== undefined && mode !== "id") {
+    return {
+      key: externalId,
+      label: EXTERNAL_ID,
+      currentIndex: resolve(
+        array,
+        indexes.byExternalId!,
+        EXTERNAL_ID,
+        externalId,
+      ),
+      mustExist: false,
+    };
+  }
+  return {
+    key: undefined,
+    label: "",
+    currentIndex: undefined,
+    mustExist: false,
+  };
+}
+
+function resolve(
+  array: SyncArrayDescription,
+  index: Map<string, number | typeof AMBIGUOUS>,
+  label: string,
+  key: string,
+): number | undefined {
+  const found = index.get(key);
+  if (found === AMBIGUOUS) {
+    throw new ArtuSyncPlanError(
+      `${array.name}: duplicate ${label} "${key}" in current; cannot tell which item to update`,
+      {
+        array: array.name,
+        key,
+      },
+    );
+  }
+  return found;
+}
+
+function indexCurrent(
+  array: SyncArrayDescription,
+  current: readonly Item[],
+  ids: readonly string[],
+  field: string,
+  onDuplicate: "error" | "ambiguous",
+): Map<string, number | typeof AMBIGUOUS> {
+  const index = new Map<string, number | typeof AMBIGUOUS>();
+  current.forEach((item, position) => {
+    const key = field === array.idField ? ids[position] : keyValue(item[field]);
+    if (key === undefined) return;
+    const previous = index.get(key);
+    if (previous === undefined) {
+      index.set(key, position);
+    } else if (onDuplicate === "ambiguous") {
+      index.set(key, AMBIGUOUS);
+    } else {
+      throw duplicateError(
+        array,
+        field,
+        key,
+        "current",
+        previous === AMBIGUOUS ? -1 : previous,
+        position,
+      );
+    }
+  });
+  return index;
+}
+
+function indexByFunction(
+  array: SyncArrayDescription,
+  current: readonly Item[],
+  keyOf: (item: Record<string, unknown>) => string,
+): Map<string, number> {
+  const index = new Map<string, number>();
+  current.forEach((item, position) => {
+    const key = keyFromFunction(array, keyOf, item, "current", position);
+    const previous = index.get(key);
+    if (previous !== undefined)
+      throw duplicateError(array, "key", key, "current", previous, position);
+    index.set(key, position);
+  });
+  return index;
+}
+
+function keyFromFunction(
+  array: SyncArrayDescription,
+  keyOf: (item: Record<string, unknown>) => string,
+  item: Item,
+  side: "current" | "desired",
+  index: number,
+): string {
+  const key: unknown = keyOf(item as Record<string, unknown>);
+  if (typeof key !== "string" || key === "") {
+    throw new ArtuSyncPlanError(
+      `${array.name}: the match function returned ${JSON.stringify(key) ?? "undefined"} for ${side} item ${index}; it must return a non-empty string`,
+      { array: array.name, key: `#${index}` },
+    );
+  }
+  return key;
+}
+
+function currentId(
+  array: SyncArrayDescription,
+  item: Item,
+  index: number,
+): string {
+  const id = keyValue(item[array.idField]);
+  if (id === undefined) {
+    throw new ArtuSyncPlanError(
+      `${array.name}: current item ${index} has no ${array.idField}`,
+      {
+        array: array.name,
+        key: `#${index}`,
+      },
+    );
+  }
+  return id;
+}
+
+function keyValue(value: unknown): string | undefined {
+  if (typeof value === "string" && value !== "") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function duplicateError(
+  array: SyncArrayDescription,
+  label: string,
+  key: string,
+  side: "current" | "desired",
+  first: number,
+  second: number,
+): ArtuSyncPlanError {
+  const where =
+    first >= 0
+      ? ` (items ${first} and ${second})`
+      : ` (item ${second} and earlier ones)`;
+  return new ArtuSyncPlanError(
+    `${array.name}: duplicate ${label} "${key}" in ${side}${where}`,
+    { array: array.name, key },
+  );
+}
