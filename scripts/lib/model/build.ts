@@ -53,10 +53,11 @@ function buildOperation(document: OpenApiDocument, source: string, entry: Operat
   const bodySchema = requestBody && { value: resolvePointer(document, requestBody.schemaPointer), pointer: requestBody.schemaPointer };
   const responseSchema = response && { value: resolvePointer(document, response.schemaPointer), pointer: response.schemaPointer };
 
-  const syncPlanner = detectSync(context, bodySchema, parameters);
+  const jsonBody = requestBody?.mediaType.includes("json") ? bodySchema : undefined;
+  const syncPlanner = detectSync(context, jsonBody, parameters);
   const shapes: OperationShapes = {
     ...optional("paginator", detectPaginator(context, responseSchema, parameters, bodySchema)),
-    ...optional("batchChunker", syncPlanner ? undefined : detectBatch(context, bodySchema)),
+    ...optional("batchChunker", syncPlanner ? undefined : detectBatch(context, jsonBody)),
     ...optional("syncPlanner", syncPlanner),
     ...optional("resultNarrowing", detectNarrowing(context, responseSchema)),
   };

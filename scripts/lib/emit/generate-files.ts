@@ -1,0 +1,76 @@
+/**
+ * The generate stage without I/O: an OpenAPI document in, the contents of
+ * every generated file out. The model is built once and read by each emitter.
+ */
+import { buildApiModel } from "../model/build";
+import type { ApiModel } from "../model/types";
+import { assertLocalRefsResolve } from "../spec/check-refs";
+import type { OpenApiDocument } from "../spec/load";
+import { formatTypeScript } from "./format";
+import { emitHelpers } from "./helpers";
+import { emitIndex } from "./index-file";
+import { emitManifest } from "./manifest";
+import { emitOperations, type EmitOptions } from "./operations";
+import type { OutputFile } from "./output-dir";
+import { startSchemaJob } from "./schema";
+import { createEmitProject } from "./ts-project";
+
+export interface GenerateResult {
+  readonly model: ApiModel;
+  readonly files: readonly OutputFile[];
+  /** Milliseconds per main-thread stage, for the CLI's summary line; "schema" is the wait for the worker at the end. */
+  readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema", number>>;
+}
+
+/** Emits every file; schema.ts is generated in a worker meanwhile. */
+export async function generateFiles(document: OpenApiDocument, source: string, options: EmitOptions): Promise<GenerateResult> {
+  const schemaJob = startSchemaJob(document, source);
+  try {
+    return await emitAll(document, source, options, schemaJob.result);
+  } finally {
+    await schemaJob.cancel();
+  }
+}
+
+async function emitAll(
+  document: OpenApiDocument,
+  source: string,
+  options: EmitOptions,
+  schemaText: Promise<string>,
+): Promise<GenerateResult> {
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const elapsed = now - mark;
+    mark = now;
+    return Math.round(elapsed);
+  };
+  const model = buildApiModel(document, source);
+  assertLocalRefsResolve(document, source);
+  const modelMs = lap();
+
+  const project = createEmitProject();
+  const operations = emitOperations(project, model, options);
+  const helpers = emitHelpers(project, model, options);
+  const emitMs = lap();
+
+  const formatted = await Promise.all([operations, helpers, emitIndex(model)].map(formatTypeScript));
+  const formatMs = lap();
+
+  const schema = await schemaText;
+  /** Time spent waiting for the worker after everything else was done. */
+  const schemaMs = lap();
+
+  const [operationsText, helpersText, indexText] = formatted as [string, string, string];
+  return {
+    model,
+    files: [
+      { name: "helpers.ts", content: helpersText },
+      { name: "index.ts", content: indexText },
+      { name: "manifest.json", content: emitManifest(model) },
+      { name: "operations.ts", content: operationsText },
+      { name: "schema.ts", content: schema },
+    ],
+    timings: { model: modelMs, emit: emitMs, format: formatMs, schema: schemaMs },
+  };
+}

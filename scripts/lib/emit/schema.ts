@@ -1,0 +1,59 @@
+/**
+ * generated/schema.ts: openapi-typescript's Node API (`openapiTS(document,
+ * { defaultNonNullable: false })` + `astToString`), run in a worker thread
+ * (schema-worker.mjs) started before the model is built, so both cores work.
+ * `defaultNonNullable: false` keeps a property with a default optional. Not
+ * run through prettier: its own printer output is readable, and prettier on a
+ * GitHub-sized spec would take longer than generating it.
+ *
+ * How OpenAPI 3.1 features come out (openapi-typescript 7):
+ *   const: "x"                 → the literal type "x"
+ *   enum: ["a", "b"]           → "a" | "b"
+ *   anyOf / oneOf              → a union of the members
+ *   type: ["string", "null"]   → string | null
+ *   {} (no constraints)        → unknown
+ *   { type: "object" } without properties → Record<string, never>
+ *   allOf (with or without own properties) → an intersection (A & B & { own })
+ *   a property with a default  → still optional (defaultNonNullable: false)
+ */
+import { Worker } from "node:worker_threads";
+import { SpecError } from "../spec/errors";
+import type { OpenApiDocument } from "../spec/load";
+import { fileBanner } from "./docs";
+
+const WORKER = new URL("./schema-worker.mjs", import.meta.url);
+
+type WorkerReply = { ok: true; text: string } | { ok: false; message: string };
+
+export interface SchemaJob {
+  /** The file's text, or a located SpecError when openapi-typescript rejects the document. */
+  readonly result: Promise<string>;
+  /** Stops the worker (when another stage failed first). */
+  cancel(): Promise<void>;
+}
+
+/** Starts generating schema.ts from `document` (copied to the worker as JSON; the caller's object is untouched). */
+export function startSchemaJob(document: OpenApiDocument, source: string): SchemaJob {
+  const worker = new Worker(WORKER, { workerData: { json: JSON.stringify(document) } });
+  const info = document.info as { title?: unknown; version?: unknown };
+  const banner = fileBanner(String(info.title ?? ""), String(info.version ?? ""));
+  const result = new Promise<string>((resolve, reject) => {
+    worker.once("message", (reply: WorkerReply) => {
+      if (reply.ok) resolve(`${banner}\n\n${reply.text}`);
+      else reject(rejection(reply.message, source));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
+  });
+  result.catch(() => undefined);
+  return { result, cancel: async () => void (await worker.terminate()) };
+}
+
+/** openapi-typescript reports "<problem> at #/pointer": keep the pointer as the error's location. */
+function rejection(message: string, source: string): SpecError {
+  const at = / at #(\/\S*|)$/.exec(message);
+  return new SpecError(
+    { source, pointer: at ? decodeURI(at[1]!) : "" },
+    `openapi-typescript rejected the document: ${at ? message.slice(0, at.index) : message}`,
+  );
+}
