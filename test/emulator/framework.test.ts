@@ -82,7 +82,8 @@ describe("authentication", () => {
   const request = (headers: Record<string, string>) => fetch(`${emulator.url}/things?required=r`, { headers });
 
   it("needs a valid bearer key (401) and X-Environment test|live (400)", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong", "x-environment": "test" }, { authorization: "Basic sk_one", "x-environment": "test" }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer wrong", "x-environment": "test" }, { authorization: "Basic sk_one", "x-environment": "test" }];
+    for (const headers of attempts) {
       const response = await request(headers);
       expect(response.status).toBe(401);
       expect((await response.json()).code).toBe("UNAUTHORIZED");
