@@ -30,3 +30,5 @@ export type {
   VariantUnionDescription,
 } from "./core/helpers";
 export type { ArtuErrorBody } from "./core/wire-error";
+export { applySync, planSync, SyncApplyError } from "./sync";
+export { ArtuVariantError, assertVariant, matchVariant } from "./narrowing";

@@ -24,7 +24,6 @@ export class ArtuVariantError<T = unknown> extends ArtuError {
   ) {
     const actual = discriminantOf(description, payload);
     super(messageFor(description, expected, actual, payload));
-    this.name = new.target.name;
     this.operationId = description.operationId;
     this.discriminant = description.discriminant;
     this.expected = expected;

@@ -68,7 +68,7 @@ export function applyToModel(
       } else {
         if (!array.creatable)
           throw new SyncRejected(`${array.name}: items need ${array.idField}`);
-        const created = {
+        const created: Item = {
           [array.idField]: newId(),
           ...withoutFlags(entry, array.idField, array.deleteField),
           createdAt: "now",

@@ -711,8 +711,9 @@ describe("chunking", () => {
   });
 
   test("a changed object alone makes one request", () => {
+    const retrievedClient = { id: CLIENT_ID, name: "A", addresses: [] };
     const plan = planClients({
-      current: { name: "A" },
+      current: retrievedClient,
       desired: { client: { name: "B" } },
     });
     expect(plan.requests).toEqual([
