@@ -30,7 +30,7 @@ export function createLink(
     parentClientId,
     childClientId: input.clientId,
     relationshipType: input.relationshipType ?? DEFAULT_RELATIONSHIP,
-    ...(input.metadata ? { metadata: input.metadata } : {}),
+    ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
     createdAt: now,
     updatedAt: now,
   };

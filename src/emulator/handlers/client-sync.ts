@@ -11,7 +11,7 @@ import { CLIENT_RESOURCES, type ClientResource, type Entity, type Json } from ".
 import { clientView, linksOfParent } from "../views";
 import type { HandlerContext, HandlerTable } from "./context";
 import { requireClient, syncItems, type SyncResult } from "./client-resources";
-import { createLink, DEFAULT_RELATIONSHIP, updateLink } from "./client-links";
+import { createLink, updateLink } from "./client-links";
 import { createClient, updateClient } from "./clients";
 
 function syncClient(context: HandlerContext): Json {
@@ -43,14 +43,14 @@ function syncLinks(context: HandlerContext, parentId: string, items: readonly Js
   const listed = new Set<string>();
   items.forEach((item, index) => {
     const at = `/body/linkedClients/${index}`;
-    const input = { relationshipType: (item.relationshipType as string | undefined) ?? undefined, metadata: item.metadata as Json | undefined };
+    const details = { relationshipType: item.relationshipType as string | undefined, metadata: item.metadata as Json | undefined };
     if (typeof item.clientId === "string") {
       const existing = linksOfParent(context.data, parentId).find((link) => link.childClientId === item.clientId);
-      if (existing) updateLink(context, existing, input);
-      listed.add(existing?.id ?? createLink(context, context.data, parentId, { clientId: item.clientId, ...defined(input) }, `${at}/clientId`).id);
+      if (existing) updateLink(context, existing, details);
+      listed.add(existing?.id ?? createLink(context, context.data, parentId, { clientId: item.clientId, ...details }, `${at}/clientId`).id);
     } else if (item.child) {
       const child = createClient(context, context.data, item.child as Json, `${at}/child`, false);
-      listed.add(createLink(context, context.data, parentId, { clientId: child.id, relationshipType: input.relationshipType ?? DEFAULT_RELATIONSHIP, ...defined({ metadata: input.metadata }) }, `${at}/child`).id);
+      listed.add(createLink(context, context.data, parentId, { clientId: child.id, ...details }, `${at}/child`).id);
     } else {
       throw invalidAt(at, "needs clientId (link an existing client) or child (create a related client)");
     }
@@ -59,8 +59,6 @@ function syncLinks(context: HandlerContext, parentId: string, items: readonly Js
     for (const link of linksOfParent(context.data, parentId)) if (!listed.has(link.id)) context.data.links.delete(link.id);
   }
 }
-
-const defined = <T extends Json>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The per-resource sync operations: `POST /clients/{clientId}/<resource>/sync` with `{items, replaceMode}`. */
 function resourceSync(resource: ClientResource) {
