@@ -94,8 +94,11 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       if (!handler) {
         throw new EmulatorError(501, "NOT_IMPLEMENTED", `the emulator does not model ${operation.operationId} (${operation.method.toUpperCase()} ${operation.path})`);
       }
+      // GET handlers only read: they see the live data sets; everything else works on drafts.
+      const readOnly = operation.method === "get";
       const drafts = new Map<Environment, Dataset>();
       const dataset = (env: Environment): Dataset => {
+        if (readOnly) return state[env];
         if (!drafts.has(env)) drafts.set(env, cloneDataset(state[env]));
         return drafts.get(env)!;
       };
