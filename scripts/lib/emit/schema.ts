@@ -6,15 +6,17 @@
  * run through prettier: its own printer output is readable, and prettier on a
  * GitHub-sized spec would take longer than generating it.
  *
- * How OpenAPI 3.1 features come out (openapi-typescript 7):
- *   const: "x"                 → the literal type "x"
+ * How OpenAPI 3.1 features come out (openapi-typescript 7; see the
+ * openapi-31-features fixture and its test):
+ *   const: "x"                 → the literal type "x" (tagged @constant)
  *   enum: ["a", "b"]           → "a" | "b"
- *   anyOf / oneOf              → a union of the members
+ *   anyOf / oneOf              → a union of the members (string | number)
  *   type: ["string", "null"]   → string | null
  *   {} (no constraints)        → unknown
- *   { type: "object" } without properties → Record<string, never>
- *   allOf (with or without own properties) → an intersection (A & B & { own })
- *   a property with a default  → still optional (defaultNonNullable: false)
+ *   { type: "object" } without properties → Record<string, never>;
+ *     with additionalProperties: true → { [key: string]: unknown }
+ *   allOf beside own properties → an intersection ({ own } & components["schemas"]["A"])
+ *   a property with a default  → still optional (defaultNonNullable: false), tagged @default
  */
 import { Worker } from "node:worker_threads";
 import { SpecError } from "../spec/errors";

@@ -1,0 +1,151 @@
+/**
+ * Shared plumbing for the generate tests: temp dirs, running the real CLI,
+ * reading output trees, and type-checking generated code with tsc.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const SPECS = join(ROOT, "test/fixtures/specs");
+export const GITHUB_SPEC = join(ROOT, "node_modules/@octokit/openapi/generated/api.github.com.json");
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
+
+export function spec(name: string): string {
+  return join(SPECS, name);
+}
+
+const created: string[] = [];
+
+export async function tempDir(prefix = "generate-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(command: string, args: readonly string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** `npm run generate -- …` without npm: the same script through tsx. */
+export function runGenerate(args: readonly string[], timeoutMs = 120_000): Promise<RunResult> {
+  return run(process.execPath, [TSX, "scripts/generate.ts", ...args], timeoutMs);
+}
+
+/** Every file under `dir` (relative path → content); a missing dir gives undefined. */
+export async function readTree(dir: string): Promise<Record<string, string> | undefined> {
+  if (!existsSync(dir)) return undefined;
+  const tree: Record<string, string> = {};
+  for (const entry of (await readdir(dir, { recursive: true, withFileTypes: true })).sort((a, b) =>
+    join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
+  )) {
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      tree[relative(dir, path)] = await readFile(path, "utf8");
+    }
+  }
+  return tree;
+}
+
+/** True once src/internal.ts re-exports the runtime values generated helpers call. */
+export function runtimeHelpersAvailable(): boolean {
+  const text = readFileSync(join(ROOT, "src/internal.ts"), "utf8");
+  return ["ArtuVariantError", "assertVariant", "matchVariant", "planSync"].every((name) =>
+    new RegExp(`export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text),
+  );
+}
+
+/**
+ * A runtime entry for compiling generated helpers: the real src/internal when
+ * it exports the helper runtime, else a stand-in (inside the test's temp dir
+ * only) with the signatures of HELPERS-CONTRACT.md. Returns its path without extension.
+ */
+export async function runtimeEntry(dir: string): Promise<string> {
+  if (runtimeHelpersAvailable()) return join(ROOT, "src/internal");
+  const entry = join(dir, "runtime-stand-in", "internal");
+  const internal = relative(join(dir, "runtime-stand-in"), join(ROOT, "src/internal")).split("\\").join("/");
+  await mkdir(join(dir, "runtime-stand-in"), { recursive: true });
+  await writeFile(
+    `${entry}.ts`,
+    `export * from "${internal}";
+import type { SyncPlan, SyncPlanInput, SyncPlannerDescription, VariantUnionDescription } from "${internal}";
+export class ArtuVariantError<T = unknown> extends Error {
+  readonly actual: string;
+  constructor(readonly description: VariantUnionDescription, readonly expected: string, readonly payload: T) {
+    super("variant");
+    this.actual = String((payload as Record<string, unknown>)[description.discriminant]);
+  }
+}
+export function matchVariant<R>(description: VariantUnionDescription, value: unknown,
+  handlers: { readonly [variant: string]: ((value: never) => R) | undefined }): R {
+  const handler = handlers[String((value as Record<string, unknown>)[description.discriminant])] ?? handlers.unknown;
+  if (!handler) throw new ArtuVariantError(description, "", value);
+  return (handler as (value: unknown) => R)(value);
+}
+export function assertVariant(description: VariantUnionDescription, value: unknown, expected: string,
+  errors: Readonly<Record<string, new (description: VariantUnionDescription, expected: string, payload: any) => ArtuVariantError>>): unknown {
+  const actual = String((value as Record<string, unknown>)[description.discriminant]);
+  if (actual === expected) return value;
+  throw new (errors[actual] ?? ArtuVariantError)(description, expected, value);
+}
+export function planSync<D extends SyncPlannerDescription, P, B>(description: D, input: SyncPlanInput<D, P, B>): SyncPlan<D, P, B> {
+  void input;
+  return { description, summary: {}, requests: [], issues: [] };
+}
+`,
+  );
+  return entry;
+}
+
+/**
+ * Type-checks `files` (strict, the project's module settings) and returns the
+ * diagnostics located under `dir`: code others are changing elsewhere cannot
+ * make these tests fail, but any error in generated (or test usage) code does.
+ */
+export async function typecheck(dir: string, files: readonly string[], timeoutMs = 120_000): Promise<string[]> {
+  const tsconfig = join(dir, "tsconfig.json");
+  await writeFile(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        lib: ["ES2023", "DOM", "DOM.Iterable"],
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        strict: true,
+        noImplicitOverride: true,
+        isolatedModules: true,
+        verbatimModuleSyntax: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ["node"],
+        typeRoots: [join(ROOT, "node_modules/@types")],
+      },
+      files,
+    }),
+  );
+  const { stdout } = await run(process.execPath, [TSC, "-p", tsconfig, "--pretty", "false"], timeoutMs);
+  const prefixes = [`${dir}/`, `${relative(ROOT, dir)}/`];
+  const located = (line: string) => /\(\d+,\d+\): error/.test(line) && prefixes.some((prefix) => line.startsWith(prefix));
+  // Errors without a file (a bad tsconfig, a missing input) always count.
+  return stdout.split("\n").filter((line) => located(line) || /^error TS/.test(line));
+}
