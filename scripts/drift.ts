@@ -1,0 +1,61 @@
+/**
+ * `npm run drift -- --base <spec> --head <spec> [--format markdown|json]
+ *   [--fail-on breaking|warning|none] [--sdk-check]`
+ *
+ * Classifies every change between two OpenAPI 3.x documents (breaking /
+ * warning / info, on the wire / SDK / both axes) and the semver bump the
+ * package needs. A spec is a file path or `git:<ref>:<path>` (a committed
+ * snapshot, e.g. `git:HEAD:openapi/artu.json`). `--sdk-check` also generates
+ * the client for both specs and compares the public surface (manifest and
+ * exported declarations), reporting any disagreement as a change of its own.
+ *
+ * Exit codes: 0, or 1 when a change at or above --fail-on (default breaking)
+ * is present; 2 on bad input (unreadable file, bad git ref, not OpenAPI 3.x).
+ */
+import { CliError, parseCliArgs, runCli } from "./lib/cli";
+import { diffSpecs } from "./lib/drift/diff-specs";
+import { exitCodeFor, parseFailOn } from "./lib/drift/fail-on";
+import { readSpec } from "./lib/drift/read-spec";
+import { renderJson } from "./lib/drift/render-json";
+import { renderMarkdown } from "./lib/drift/render-markdown";
+import { withSdkCheck } from "./lib/drift/sdk-check";
+
+const USAGE = `usage: npm run drift -- --base <spec> --head <spec> [--format markdown|json] [--fail-on breaking|warning|none] [--sdk-check]
+
+  --base, --head   a file path, or git:<ref>:<path> (read with git show, path from the repository root)
+  --format         markdown (default: the pull-request report) or json ({ bump, changes })
+  --fail-on        exit 1 when a change at or above this level is present (default breaking; none: never)
+  --sdk-check      also generate both clients and compare their public surface (slower)`;
+
+runCli("drift", async () => {
+  const args = parseArguments(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!args.base || !args.head) throw new CliError(`--base and --head are required\n${USAGE}`);
+  const format = args.format ?? "markdown";
+  if (format !== "markdown" && format !== "json") throw new CliError(`--format: expected markdown or json, got ${JSON.stringify(format)}`);
+  const failOn = parseFailOn(args["fail-on"] ?? "breaking");
+
+  const [base, head] = await Promise.all([readSpec(args.base), readSpec(args.head)]);
+  let report = diffSpecs(base, head);
+  if (args["sdk-check"]) report = await withSdkCheck(report, base, head);
+  process.stdout.write(format === "json" ? renderJson(report) : renderMarkdown(report));
+  return exitCodeFor(report, failOn);
+});
+
+function parseArguments(argv: string[]) {
+  try {
+    return parseCliArgs(argv, {
+      base: { type: "string" },
+      head: { type: "string" },
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+      "sdk-check": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
