@@ -202,6 +202,49 @@ export class ArtuAbortError extends ArtuError {
   }
 }
 
+/**
+ * A call split into several requests (more items than one batch request
+ * accepts, with atomic: false) failed part-way. Requests before `chunkIndex`
+ * succeeded (their responses in `results`); the failing one is `cause` (an
+ * ArtuApiError, ArtuConnectionError…); later ones were not sent. A failure of
+ * the first request is thrown as is, since nothing was applied.
+ */
+export class ArtuBatchError extends ArtuError {
+  override readonly name: string = "ArtuBatchError";
+  readonly operationId: string;
+  /** 0-based index of the request that failed. */
+  readonly chunkIndex: number;
+  readonly chunkCount: number;
+  /** Items in the requests that succeeded: items[0 … itemsSent - 1]. */
+  readonly itemsSent: number;
+  readonly itemCount: number;
+  readonly results: readonly unknown[];
+
+  constructor(init: {
+    readonly operationId: string;
+    readonly chunkIndex: number;
+    readonly chunkCount: number;
+    readonly itemsSent: number;
+    readonly itemCount: number;
+    readonly results: readonly unknown[];
+    readonly cause: unknown;
+  }) {
+    const causeMessage = init.cause instanceof Error ? init.cause.message : String(init.cause);
+    super(
+      `${init.operationId}: request ${init.chunkIndex + 1} of ${init.chunkCount} failed (${causeMessage}); ` +
+        `items 0–${init.itemsSent - 1} of ${init.itemCount} were sent in the requests that succeeded (error.results), ` +
+        `items from ${init.itemsSent} on were not confirmed`,
+      { cause: init.cause },
+    );
+    this.operationId = init.operationId;
+    this.chunkIndex = init.chunkIndex;
+    this.chunkCount = init.chunkCount;
+    this.itemsSent = init.itemsSent;
+    this.itemCount = init.itemCount;
+    this.results = init.results;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Messages
 

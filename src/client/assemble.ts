@@ -1,0 +1,49 @@
+/**
+ * Building a client from options and a resources factory. createArtuClient
+ * passes the generated `createResources`; tests pass hand-written ones, and
+ * may shorten the retry timing.
+ */
+import { createQuerySerializer, type Client } from "openapi-fetch";
+import type { OperationBinder, OperationInvoker } from "../core/operation";
+import { createCore } from "./core";
+import { requestHeaders, type ClientRuntime, type StaticHeaders } from "./execute";
+import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ResolvedOptions } from "./options";
+import { createRawClient } from "./raw-client";
+import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retry";
+import { directTransport, openapiFetchTransport } from "./transport";
+
+export type AssembledClient<Resources, Paths extends {}> = Resources &
+  OperationInvoker & {
+    /** openapi-fetch client for any path of the spec, with the same auth, environment, fetch and middleware. */
+    readonly raw: Client<Paths>;
+    readonly environment: ArtuEnvironment;
+  };
+
+export function assembleClient<Resources, Paths extends {} = {}>(
+  options: ArtuClientOptions,
+  createResources: (binder: OperationBinder) => Resources,
+  timing: RetryTiming = DEFAULT_RETRY_TIMING,
+): AssembledClient<Resources, Paths> {
+  const config = resolveOptions(options);
+  const raw = createRawClient<Paths>(config);
+  const runtime: ClientRuntime = {
+    options: config,
+    timing,
+    transport: config.middleware.length > 0 ? openapiFetchTransport(raw) : directTransport(config.fetch),
+    // openapi-fetch's default: arrays form-explode, objects deepObject (filter[key]=v), as artu.raw does.
+    serializeQuery: createQuerySerializer(),
+    staticHeaders: staticHeadersOf(config),
+  };
+  const core = createCore(runtime);
+  return { ...createResources(core), request: core.request, raw, environment: config.environment };
+}
+
+function staticHeadersOf(config: ResolvedOptions): StaticHeaders | undefined {
+  if (typeof config.apiKey !== "string") return undefined;
+  const key = config.apiKey;
+  return {
+    key,
+    withoutBody: Object.freeze(requestHeaders(config, key, false, undefined, undefined)),
+    withBody: Object.freeze(requestHeaders(config, key, true, undefined, undefined)),
+  };
+}

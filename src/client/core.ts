@@ -1,0 +1,49 @@
+/**
+ * The object generated code binds to: `bind(descriptor)` returns the callable
+ * of one operation (with `.iterate`/`.pages` when it is paginated, chunking
+ * when it is a batch), `request(...)` sends any operation with explicit
+ * arguments (applySync and other helpers use it).
+ */
+import type { OperationBinder, OperationDescriptor, OperationInvoker, RequestOptions } from "../core/operation";
+import { sendInChunks } from "./batch";
+import { execute, type ClientRuntime } from "./execute";
+import { iterateItems, iteratePages } from "./pagination";
+import { prepareOperation, type PreparedOperation } from "./prepared-operation";
+
+export interface ArtuCore extends OperationBinder, OperationInvoker {}
+
+type Params = Record<string, unknown> | undefined;
+
+export function createCore(runtime: ClientRuntime): ArtuCore {
+  const call = (prepared: PreparedOperation, params: Params, body: unknown, options: RequestOptions | undefined): Promise<unknown> => {
+    const batch = prepared.descriptor.batch;
+    if (batch === undefined) return execute(runtime, prepared, params, body, options);
+    return sendInChunks(prepared.operationId, batch, body, (chunk) => execute(runtime, prepared, params, chunk, options));
+  };
+
+  function bind<F>(descriptor: OperationDescriptor): F {
+    const prepared = prepareOperation(descriptor);
+    const { paramsIndex, bodyIndex, optionsIndex } = prepared;
+    // Positional arguments without a rest array: generated methods take at most three.
+    const method = (a0?: unknown, a1?: unknown, a2?: unknown) =>
+      call(prepared, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined);
+    const paginator = descriptor.paginator;
+    if (paginator === undefined) return method as F;
+    const pageFetcher = (options: RequestOptions | undefined) => (params: Params, body: unknown) => call(prepared, params, body, options);
+    return Object.assign(method, {
+      pages: (a0?: unknown, a1?: unknown, a2?: unknown) =>
+        iteratePages(prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined)),
+      iterate: (a0?: unknown, a1?: unknown, a2?: unknown) =>
+        iterateItems(prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined)),
+    }) as F;
+  }
+
+  const request = <R = unknown>(operation: OperationDescriptor, params?: object, body?: unknown, options?: RequestOptions): Promise<R> =>
+    call(prepareOperation(operation), params as Params, body, options) as Promise<R>;
+
+  return { bind, request };
+}
+
+function argAt(index: number, a0: unknown, a1: unknown, a2: unknown): unknown {
+  return index === 0 ? a0 : index === 1 ? a1 : index === 2 ? a2 : undefined;
+}

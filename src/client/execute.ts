@@ -1,0 +1,204 @@
+/**
+ * One operation call, start to finish: build the request once, send it, read
+ * the result, and retry according to retry.ts. Returns the parsed 2xx body
+ * (undefined for an empty one) or throws an ArtuError subclass.
+ */
+import type { RequestOptions } from "../core/operation";
+import { attemptSignal } from "./attempt-signal";
+import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, type ArtuRequestContext } from "./errors";
+import { logFinish, logRetry, logStart } from "./log-lines";
+import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
+import { expandPath } from "./path-template";
+import { checkParamNames, headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
+import { scrubSecret } from "./redact";
+import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
+import { parseRetryAfter, retryDelayMs, sleep, type AttemptFailure, type RetryTiming } from "./retry";
+import type { AttemptRequest, Transport } from "./transport";
+
+export interface ClientRuntime {
+  readonly options: ResolvedOptions;
+  readonly timing: RetryTiming;
+  readonly transport: Transport;
+  readonly serializeQuery: (query: Record<string, unknown>) => string;
+  /** Headers of every request when the key is a string (precomputed); undefined for a key function. */
+  readonly staticHeaders: StaticHeaders | undefined;
+}
+
+export interface StaticHeaders {
+  readonly key: string;
+  readonly withoutBody: Readonly<Record<string, string>>;
+  readonly withBody: Readonly<Record<string, string>>;
+}
+
+/** Connection failures where the request cannot have left the client. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export async function execute(
+  runtime: ClientRuntime,
+  prepared: PreparedOperation,
+  params: Readonly<Record<string, unknown>> | undefined,
+  body: unknown,
+  options: RequestOptions | undefined,
+): Promise<unknown> {
+  const { options: config, timing, transport, staticHeaders } = runtime;
+  if (options !== undefined) checkRequestOptions(prepared, options);
+  if (params !== undefined) checkParamNames(prepared, params);
+  const query = queryOf(prepared, params);
+  const search = query === undefined ? "" : runtime.serializeQuery(query);
+  const url = config.baseUrl + expandPath(prepared.compiledPath, params, prepared.operationId) + (search === "" ? "" : `?${search}`);
+  const bodyText = body === undefined ? undefined : JSON.stringify(body);
+  const headerParams = headerParamsOf(prepared, params);
+  const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
+  const maxRetries = options?.maxRetries ?? config.maxRetries;
+  const repeatable = prepared.descriptor.idempotent || options?.retryNonIdempotent === true;
+  const callerSignal = options?.signal;
+  const logger = config.logger;
+  const context: ArtuRequestContext = { operationId: prepared.operationId, method: prepared.method, path: prepared.path, url };
+
+  for (let attempt = 1; ; attempt++) {
+    if (callerSignal?.aborted) throw new ArtuAbortError(context, "before the request was sent", callerSignal.reason);
+    const key = staticHeaders?.key ?? (await resolveKey(config, prepared));
+    const headers =
+      staticHeaders !== undefined && headerParams === undefined && options?.headers === undefined
+        ? bodyText === undefined
+          ? staticHeaders.withoutBody
+          : staticHeaders.withBody
+        : requestHeaders(config, key, bodyText !== undefined, headerParams, options?.headers);
+    const request: AttemptRequest = { prepared, url, params, query, headers, body, bodyText };
+    const startedAt = logger === undefined ? 0 : performance.now();
+    if (logger !== undefined) logStart(logger, prepared, url, headers, attempt, maxRetries + 1);
+
+    const signal = attemptSignal(callerSignal, timeoutMs);
+    let response: ReceivedResponse;
+    let failure: AttemptFailure;
+    let error: ArtuError;
+    try {
+      response = await transport(request, signal.signal);
+    } catch (thrown) {
+      if (callerSignal?.aborted) throw new ArtuAbortError(context, "during the request", callerSignal.reason);
+      if (signal.timedOut()) {
+        failure = { kind: "timeout" };
+        error = new ArtuTimeoutError({ ...context, attempts: attempt, timeoutMs });
+      } else {
+        [failure, error] = connectionFailure(context, thrown, attempt, key);
+      }
+      if (logger !== undefined) logFinish(logger, prepared, url, { error: error.name }, startedAt);
+      await waitForRetry(runtime, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
+      continue;
+    }
+
+    const status = response.status;
+    if (logger !== undefined) logFinish(logger, prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
+    if (status >= 200 && status < 300) return parseSuccess(context, response, attempt, key);
+    failure = { kind: "status", status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) };
+    error = apiErrorFromResponse(context, response, attempt, key);
+    await waitForRetry(runtime, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
+  }
+}
+
+/** Throws `error` when the failure is final, else waits the retry delay (interruptible by the caller's signal). */
+async function waitForRetry(
+  runtime: ClientRuntime,
+  prepared: PreparedOperation,
+  failure: AttemptFailure,
+  error: ArtuError,
+  attempt: number,
+  maxRetries: number,
+  repeatable: boolean,
+  callerSignal: AbortSignal | undefined,
+  context: ArtuRequestContext,
+): Promise<void> {
+  const delay = retryDelayMs(failure, { retriesDone: attempt - 1, maxRetries, repeatable }, runtime.timing);
+  if (delay === undefined) throw error;
+  const logger = runtime.options.logger;
+  if (logger !== undefined) logRetry(logger, prepared, describeFailure(failure), delay, attempt + 1, maxRetries + 1);
+  try {
+    await sleep(delay, callerSignal);
+  } catch {
+    throw new ArtuAbortError(context, `while waiting to retry (after attempt ${attempt}: ${error.message})`, callerSignal?.reason);
+  }
+}
+
+function parseSuccess(context: ArtuRequestContext, response: ReceivedResponse, attempt: number, key: string): unknown {
+  if (response.text === "") return undefined;
+  try {
+    return JSON.parse(response.text);
+  } catch (thrown) {
+    throw responseParseError(context, response, thrown instanceof Error ? thrown.message : String(thrown), attempt, key);
+  }
+}
+
+function connectionFailure(
+  context: ArtuRequestContext,
+  thrown: unknown,
+  attempt: number,
+  key: string,
+): [AttemptFailure, ArtuError] {
+  if (thrown instanceof ArtuError) throw thrown;
+  const chain = causeChain(thrown);
+  const code = chain.map((error) => (error as { code?: unknown }).code).find((value): value is string => typeof value === "string");
+  const rawDetail = chain.map((error) => (error instanceof Error ? error.message : String(error))).join(": ");
+  const detail = scrubSecret(rawDetail, key);
+  // Keep the original as cause unless it quotes the key (e.g. an invalid header value).
+  const cause = detail === rawDetail ? { cause: thrown } : undefined;
+  if (code === undefined && thrown instanceof TypeError && thrown.message !== "fetch failed") {
+    // fetch refused the request itself (bad URL, bad header): nothing to retry.
+    throw new ArtuError(`${context.operationId} (${context.method} ${context.path}) could not be sent: ${detail}`, cause);
+  }
+  const failure: AttemptFailure = code !== undefined && NOT_SENT_CODES.has(code) ? { kind: "not-sent" } : { kind: "connection" };
+  return [failure, new ArtuConnectionError({ ...context, attempts: attempt, code, detail }, cause)];
+}
+
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; current !== undefined && current !== null && chain.length < 5; ) {
+    chain.push(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return chain;
+}
+
+function describeFailure(failure: AttemptFailure): string {
+  switch (failure.kind) {
+    case "status":
+      return `got ${failure.status}`;
+    case "timeout":
+      return "timed out";
+    case "not-sent":
+      return "could not connect";
+    case "connection":
+      return "lost the connection";
+  }
+}
+
+async function resolveKey(config: ResolvedOptions, prepared: PreparedOperation): Promise<string> {
+  const source = config.apiKey as () => string | Promise<string>;
+  const key = await source();
+  checkApiKeyValue(key, "the apiKey function's result", prepared.operationId);
+  return key;
+}
+
+/** The headers of a request that cannot use the precomputed ones; the client's own headers win. */
+export function requestHeaders(
+  config: ResolvedOptions,
+  key: string,
+  hasBody: boolean,
+  headerParams: Readonly<Record<string, string>> | undefined,
+  perRequest: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  for (const name in config.defaultHeaders) headers[name.toLowerCase()] = config.defaultHeaders[name]!;
+  if (hasBody) headers["content-type"] = "application/json";
+  for (const name in headerParams) headers[name.toLowerCase()] = headerParams[name]!;
+  for (const name in perRequest) headers[name.toLowerCase()] = perRequest[name]!;
+  headers["authorization"] = `Bearer ${key}`;
+  headers["x-environment"] = config.environment;
+  return headers;
+}
+
+function checkRequestOptions(prepared: PreparedOperation, options: RequestOptions): void {
+  const where = `${prepared.operationId} options`;
+  if (options.timeoutMs !== undefined) checkTimeout(options.timeoutMs, "timeoutMs", where);
+  if (options.maxRetries !== undefined) checkMaxRetries(options.maxRetries, "maxRetries", where);
+  if (options.headers !== undefined) checkHeaders(options.headers, "headers", where);
+}
