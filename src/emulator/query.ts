@@ -30,6 +30,15 @@ export function readQuery(search: URLSearchParams, parameters: readonly SpecPara
   return query;
 }
 
+/** Path parameters arrive as strings: coerce them per schema like scalar query values (an integer id becomes a number). */
+export function readPathParams(raw: Readonly<Record<string, string>>, parameters: readonly SpecParameter[], resolve: SchemaResolver): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...raw };
+  for (const parameter of parameters) {
+    if (parameter.in === "path" && parameter.name in raw) values[parameter.name] = coerceScalar(raw[parameter.name]!, parameter.schema, resolve);
+  }
+  return values;
+}
+
 function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchema, resolve: SchemaResolver): Record<string, unknown> | undefined {
   let result: Record<string, unknown> | undefined;
   for (const [key, raw] of search) {

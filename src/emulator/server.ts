@@ -11,7 +11,7 @@ import { createClock, type Clock } from "./clock";
 import { EmulatorError } from "./errors";
 import { createFaultInjector, defaultFaultCode, type FaultRule } from "./faults";
 import type { HandlerContext, HandlerTable } from "./handlers/context";
-import { readQuery } from "./query";
+import { readPathParams, readQuery } from "./query";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { createRouter } from "./router";
 import type { SpecOperation } from "./spec-operations";
@@ -79,8 +79,9 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       const body = await readJsonBody(req);
       const validators = setup.validation.validators(operation.operationId);
       const query = readQuery(target.searchParams, operation.parameters, setup.validation.resolveSchema);
+      const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.resolveSchema);
       const issues = [
-        ...check(validators.path, pathParams, "/path"),
+        ...check(validators.path, typedPathParams, "/path"),
         ...check(validators.query, query, "/query"),
         ...(operation.requestBody && body === undefined && operation.requestBody.required
           ? [{ path: "/body", message: "a JSON request body is required" }]

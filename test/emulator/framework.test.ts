@@ -46,7 +46,15 @@ describe("over HTTP with a synthetic spec", () => {
     const good = await client().get("/things?required=r&filter[kind]=a&ids=1&active=true");
     expect(good.status).toBe(501);
     expect(good.body).toMatchObject({ code: "NOT_IMPLEMENTED", message: expect.stringContaining("demo.search") });
-    expect(emulator.unmodelledOperations).toEqual(["demo.search"]);
+    expect(emulator.unmodelledOperations).toEqual(["demo.get", "demo.search"]);
+  });
+
+  it("coerces path parameters per schema before validating them", async () => {
+    expect((await client().get("/things/5")).status).toBe(501);
+    const bad = await client().get("/things/zero");
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ path: "/path/n", message: "must be integer" }]);
+    expect((await client().get("/things/0")).body.issues).toEqual([{ path: "/path/n", message: "must be >= 1" }]);
   });
 
   it("answers 500 EMULATOR_RESPONSE_INVALID when a response does not match the spec", async () => {
