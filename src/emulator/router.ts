@@ -44,7 +44,7 @@ export function createRouter<T extends Pick<SpecOperation, "method" | "path">>(r
         if (candidate.route.method === method.toLowerCase()) return { kind: "matched", match: { route: candidate.route, pathParams: params } };
         allowed.push(candidate.route.method.toUpperCase());
       }
-      return allowed.length ? { kind: "method-not-allowed", allowed } : { kind: "not-found" };
+      return allowed.length ? { kind: "method-not-allowed", allowed: [...new Set(allowed)].sort() } : { kind: "not-found" };
     },
   };
 }
