@@ -149,3 +149,15 @@ export async function typecheck(dir: string, files: readonly string[], timeoutMs
   // Errors without a file (a bad tsconfig, a missing input) always count.
   return stdout.split("\n").filter((line) => located(line) || /^error TS/.test(line));
 }
+
+/** The generate stage in-process (as the CLI runs it), with a chosen runtime entry for the imports. */
+export async function generateInto(specFile: string, out: string, runtime: string): Promise<void> {
+  const { generateFiles } = await import("../../scripts/lib/emit/generate-files");
+  const { replaceOutputDirectory } = await import("../../scripts/lib/emit/output-dir");
+  const { runtimeImportFor } = await import("../../scripts/lib/emit/runtime-import");
+  const { loadOpenApiFile } = await import("../../scripts/lib/spec/load");
+  const { files } = await generateFiles(await loadOpenApiFile(specFile), specFile, {
+    runtimeImport: runtimeImportFor(out, runtime),
+  });
+  await replaceOutputDirectory(out, files);
+}
