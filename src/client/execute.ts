@@ -12,7 +12,7 @@ import { expandPath } from "./path-template";
 import { checkParamNames, headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
 import { scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
-import { parseRetryAfter, retryDelayMs, sleep, type AttemptFailure, type RetryTiming } from "./retry";
+import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
 import type { AttemptRequest, Transport } from "./transport";
 
 export interface ClientRuntime {
@@ -113,7 +113,7 @@ async function waitForRetry(
   const logger = runtime.options.logger;
   if (logger !== undefined) logRetry(logger, prepared, describeFailure(failure), delay, attempt + 1, maxRetries + 1);
   try {
-    await sleep(delay, callerSignal);
+    await runtime.timing.sleep(delay, callerSignal);
   } catch {
     throw new ArtuAbortError(context, `while waiting to retry (after attempt ${attempt}: ${error.message})`, callerSignal?.reason);
   }

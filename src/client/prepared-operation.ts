@@ -19,6 +19,7 @@ export interface PreparedOperation {
   readonly bodyIndex: number;
   readonly optionsIndex: number;
   readonly queryParams: readonly string[];
+  readonly querySet: ReadonlySet<string>;
   readonly headerParams: readonly string[];
   readonly knownParams: ReadonlySet<string>;
 }
@@ -53,6 +54,7 @@ function buildPrepared(descriptor: OperationDescriptor): PreparedOperation {
     bodyIndex: descriptor.args.indexOf("body"),
     optionsIndex: descriptor.args.length,
     queryParams: descriptor.queryParams,
+    querySet: new Set(descriptor.queryParams),
     headerParams: descriptor.headerParams,
     knownParams: new Set([...descriptor.pathParams, ...descriptor.queryParams, ...descriptor.headerParams]),
   };
@@ -74,16 +76,20 @@ export function checkParamNames(prepared: PreparedOperation, params: Readonly<Re
   }
 }
 
-/** The query parameters present in `params`, in descriptor order; undefined when there are none. */
+/**
+ * The query parameters present in `params`, in the caller's key order (as
+ * openapi-fetch serializes `params.query`, so both clients send the same
+ * URL); undefined when there are none.
+ */
 export function queryOf(
   prepared: PreparedOperation,
   params: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> | undefined {
-  if (params === undefined) return undefined;
+  if (params === undefined || prepared.queryParams.length === 0) return undefined;
   let query: Record<string, unknown> | undefined;
-  for (const name of prepared.queryParams) {
+  for (const name in params) {
     const value = params[name];
-    if (value !== undefined && value !== null) (query ??= {})[name] = value;
+    if (value !== undefined && value !== null && prepared.querySet.has(name)) (query ??= {})[name] = value;
   }
   return query;
 }

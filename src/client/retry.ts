@@ -48,6 +48,8 @@ export interface RetryTiming {
   readonly maxRetryAfterMs: number;
   /** In [0, 1): the jitter source. */
   readonly random: () => number;
+  /** Waits between attempts; must reject as soon as the signal aborts. */
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 export const DEFAULT_RETRY_TIMING: RetryTiming = {
@@ -55,6 +57,7 @@ export const DEFAULT_RETRY_TIMING: RetryTiming = {
   maxDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
   random: Math.random,
+  sleep,
 };
 
 export interface RetryState {
