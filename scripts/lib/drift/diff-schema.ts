@@ -48,6 +48,12 @@ export function diffSchema(ctx: SchemaDiffContext, direction: Direction, place: 
 
   compareDescription(before, after, where, report);
   compareNullability(direction, before, after, where, report);
+  // A plain schema facing a union is compared as a union of one (itself): the
+  // variant pairing compares its keywords with the matching variant's.
+  if (!before.variants !== !after.variants) {
+    compareVariants(ctx, direction, place, before, after, report);
+    return;
+  }
   compareConst(before, after, where, report);
   compareTypes(direction, before, after, where, report);
   compareEnum(direction, before, after, where, report);

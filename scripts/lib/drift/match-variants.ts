@@ -12,6 +12,8 @@ export interface Variant {
   readonly label: string;
   readonly summary: unknown;
   readonly key: string | undefined;
+  /** Names of the discriminant properties (`status`), when the variant is keyed by them. */
+  readonly discriminants?: string;
 }
 
 export interface VariantMatch {
@@ -34,7 +36,13 @@ function describe(side: Side, located: Located, index: number): Variant {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (discriminants.length > 0) {
     const text = discriminants.map(([name, value]) => `${name} = ${JSON.stringify(value)}`).join(", ");
-    return { located, label: `\`${text}\``, summary: Object.fromEntries(discriminants), key: `const:${JSON.stringify(discriminants)}` };
+    return {
+      located,
+      label: `\`${text}\``,
+      summary: Object.fromEntries(discriminants),
+      key: `const:${JSON.stringify(discriminants)}`,
+      discriminants: discriminants.map(([name]) => name).join(","),
+    };
   }
   if (view.hasConst) {
     return { located, label: `\`${JSON.stringify(view.constValue)}\``, summary: { const: view.constValue }, key: `value:${JSON.stringify(view.constValue)}` };
@@ -56,10 +64,22 @@ export function matchVariants(baseSide: Side, base: readonly Located[], headSide
       pairs.push([variant.located, right[match]!.located]);
     } else unpairedLeft.push(variant);
   }
+  // A variant whose discriminant value changed (`status: "blocked"` → `"rejected"`) pairs with a
+  // leftover variant discriminated by the same properties, so the change reads as a `const` change.
+  const stillUnpaired: Variant[] = [];
+  for (const variant of unpairedLeft) {
+    const match = right.findIndex(
+      (other, index) => !usedRight.has(index) && variant.discriminants !== undefined && other.discriminants === variant.discriminants,
+    );
+    if (match >= 0) {
+      usedRight.add(match);
+      pairs.push([variant.located, right[match]!.located]);
+    } else stillUnpaired.push(variant);
+  }
   // Keyed variants only pair by key; unkeyed ones pair by position with unkeyed ones.
   const removed: Variant[] = [];
   const freeRight = right.map((variant, index) => ({ variant, index })).filter(({ variant, index }) => !usedRight.has(index) && variant.key === undefined);
-  for (const variant of unpairedLeft) {
+  for (const variant of stillUnpaired) {
     const partner = variant.key === undefined ? freeRight.shift() : undefined;
     if (partner) {
       usedRight.add(partner.index);

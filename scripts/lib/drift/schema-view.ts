@@ -113,11 +113,11 @@ export function viewSchema(side: Side, located: Located): SchemaView {
     const nonNull = variants.filter((variant) => !isNullSchema(side, variant));
     if (nonNull.length < variants.length) nullable = true;
     variants = nonNull;
-    // `anyOf: [X, null]` is X made nullable: compare it as X.
+    // `anyOf: [X, null]` is X made nullable, `anyOf: [X]` is X: compare them as X.
     if (variants.length === 1 && properties.size === 0 && declared === undefined) {
       const inner = viewSchema(side, variants[0]!);
       const description = keywords.description ?? inner.keywords.description;
-      return { ...inner, nullable: true, keywords: { ...inner.keywords, ...(description === undefined ? {} : { description }) } };
+      return { ...inner, nullable: nullable || inner.nullable, keywords: { ...inner.keywords, ...(description === undefined ? {} : { description }) } };
     }
   }
   let enumValues: unknown[] | undefined;
