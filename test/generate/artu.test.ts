@@ -1,0 +1,103 @@
+/**
+ * The ARTU snapshot (openapi/artu.json) through the real CLI: the manifest
+ * lists the helper shapes the API has, two runs are byte-identical, and the
+ * output type-checks against the runtime contract.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, generateInto, readTree, removeTempDirs, runGenerate, runtimeEntry, tempDir, typecheck } from "./support";
+
+const ARTU = join(ROOT, "openapi/artu.json");
+
+interface ManifestOperation {
+  name: string;
+  operationId: string;
+  method: string;
+  path: string;
+  idempotent: boolean;
+  helpers: string[];
+  paginator?: { cursorIn: string; cursorName: string };
+  batchChunker?: { itemsField: string; maxItems: number };
+  resultNarrowing?: { discriminant: string; variants: string[] };
+  syncPlanner?: { arrays: { name: string; maxItems: number; creatable: boolean }[] };
+}
+
+afterAll(removeTempDirs);
+
+describe.runIf(existsSync(ARTU))("generate on the ARTU snapshot", () => {
+  let out: string;
+  let tree: Record<string, string>;
+  let operations: Map<string, ManifestOperation>;
+
+  beforeAll(async () => {
+    out = join(await tempDir(), "generated");
+    const result = await runGenerate(["--spec", ARTU, "--out", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    tree = (await readTree(out))!;
+    const manifest = JSON.parse(tree["manifest.json"]!) as { operations: ManifestOperation[] };
+    operations = new Map(manifest.operations.map((op) => [op.name, op]));
+  }, 120_000);
+
+  it("lists a sync planner for clients.sync and the per-resource sync operations", () => {
+    const clientsSync = operations.get("clients.sync");
+    expect(clientsSync?.helpers).toEqual(["syncPlanner"]);
+    expect(clientsSync?.syncPlanner?.arrays.map(({ name, creatable }) => [name, creatable])).toEqual([
+      ["addresses", true],
+      ["bankAccounts", true],
+      ["contactMethods", true],
+      ["documents", false],
+    ]);
+    for (const name of ["addresses.sync", "bankAccounts.sync", "contactMethods.sync"]) {
+      expect(operations.get(name)?.helpers, name).toEqual(["syncPlanner"]);
+      expect(operations.get(name)?.syncPlanner?.arrays, name).toEqual([{ name: "items", maxItems: 250, creatable: true }]);
+    }
+  });
+
+  it("narrows clients.migrate and transactions.migrate on status", () => {
+    for (const name of ["clients.migrate", "transactions.migrate"]) {
+      expect(operations.get(name)?.resultNarrowing, name).toEqual({ discriminant: "status", variants: ["completed", "blocked"] });
+      expect(operations.get(name)?.idempotent, name).toBe(false);
+    }
+  });
+
+  it("paginates the list operations with a cursor", () => {
+    for (const [name, cursorIn] of [
+      ["clients.list", "body"],
+      ["addresses.list", "body"],
+      ["addresses.listForClient", "query"],
+      ["alerts.listItems", "body"],
+      ["auditLogs.list", "query"],
+      ["transactions.listEvidence", "body"],
+    ]) {
+      expect(operations.get(name!)?.paginator, name).toEqual({ cursorIn, cursorName: "cursor" });
+      expect(operations.get(name!)?.idempotent, name).toBe(true);
+    }
+  });
+
+  it("chunks the batch operations, and not the sync ones", () => {
+    for (const name of ["clients.createMany", "addresses.createMany", "addresses.updateMany", "transactions.upsertManyByExternalId"]) {
+      expect(operations.get(name)?.batchChunker, name).toEqual({ itemsField: "items", maxItems: 250 });
+    }
+    expect(operations.get("addresses.sync")?.batchChunker).toBeUndefined();
+  });
+
+  it("classifies read-only POSTs as idempotent and writes as not", () => {
+    const idempotent = (name: string) => operations.get(name)?.idempotent;
+    expect(["clients.previewMigration", "transactions.count", "identity.resolveEligibleChecks", "workflows.listVariableHistory"].map(idempotent)).toEqual([true, true, true, true]);
+    expect(["clients.create", "workflows.trigger", "clients.promote", "clients.update"].map(idempotent)).toEqual([false, false, false, false]);
+  });
+
+  it("is byte-identical on regeneration", async () => {
+    const again = join(await tempDir(), "generated");
+    expect((await runGenerate(["--spec", ARTU, "--out", again])).code).toBe(0);
+    expect(await readTree(again)).toEqual(tree);
+  }, 120_000);
+
+  it("type-checks, helpers included, against src/internal (or the contract's stand-in until the runtime exports its helpers)", async () => {
+    const root = await tempDir();
+    await generateInto(ARTU, join(root, "generated"), await runtimeEntry(root));
+    expect(await typecheck(root, [join(root, "generated", "index.ts")])).toEqual([]);
+  }, 120_000);
+});
