@@ -20,7 +20,10 @@ export interface ArrayDiff {
   /** Creates and updates, in desired order. */
   readonly upserts: readonly Entry[];
   readonly deletes: readonly Entry[];
-  /** Every item that stays, in desired order: creates, updates, and `{ id }` for unchanged ones. */
+  /**
+   * Every item that stays, in desired order: creates, updates, and `{ id }`
+   * for unchanged ones. Built only when asked for (replace mode).
+   */
   readonly kept: readonly Entry[];
   readonly counts: SyncCounts;
   readonly issues: readonly SyncPlanIssue[];
@@ -32,6 +35,7 @@ export function diffArray(
   current: readonly Item[],
   desired: readonly Item[],
   mode: MatchMode,
+  listKept: boolean,
 ): ArrayDiff {
   const { pairs, unmatched } = pairItems(array, current, desired, mode);
   const upserts: Entry[] = [];
@@ -59,20 +63,19 @@ export function diffArray(
       }
       const entry = pickWritable(pair.desired, array.writableFields);
       upserts.push(entry);
-      kept.push(entry);
+      if (listKept) kept.push(entry);
       create++;
     } else if (
       writableFieldsDiffer(pair.current, pair.desired, array.writableFields)
     ) {
-      const entry = {
+      const entry = pickWritable(pair.desired, array.writableFields, {
         [array.idField]: pair.id,
-        ...pickWritable(pair.desired, array.writableFields),
-      };
+      });
       upserts.push(entry);
-      kept.push(entry);
+      if (listKept) kept.push(entry);
       update++;
     } else {
-      kept.push({ [array.idField]: pair.id });
+      if (listKept) kept.push({ [array.idField]: pair.id });
       unchanged++;
     }
   }

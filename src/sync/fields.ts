@@ -39,8 +39,9 @@ export function writableFieldsDiffer(
 export function pickWritable(
   desired: Item,
   writableFields: readonly string[],
+  into: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
+  const picked = into;
   for (const field of writableFields) {
     const value = desired[field];
     if (value !== undefined) picked[field] = value;

@@ -62,59 +62,77 @@ export function pairItems(
       ? indexByFunction(array, current, mode)
       : undefined;
 
-  const claimedBy = new Map<number, number>();
-  const seenDesiredKeys = new Map<string, number>();
+  const indexes = { byId, byExternalId, byKeyFunction };
+  /** claimedBy[i] = 1 + index of the desired item that matched current item i (0: none). */
+  const claimedBy = new Int32Array(current.length);
+  // Keys of desired items that matched nothing, per key kind (an id and an
+  // externalId may be equal strings). Matched duplicates are caught by claimedBy.
+  const unmatchedKeys = new Map<string, Map<string, number>>();
+  const unmatchedKeysOf = (label: string): Map<string, number> => {
+    let seen = unmatchedKeys.get(label);
+    if (seen === undefined) unmatchedKeys.set(label, (seen = new Map()));
+    return seen;
+  };
   const pairs: Pairing[] = [];
 
-  desired.forEach((item, desiredIndex) => {
-    const lookup = lookUp(array, item, desiredIndex, mode, {
-      byId,
-      byExternalId,
-      byKeyFunction,
-    });
-    if (lookup.key !== undefined) {
-      const namespaced = `${lookup.label}:${lookup.key}`;
-      const previous = seenDesiredKeys.get(namespaced);
-      if (previous !== undefined) {
-        throw duplicateError(
-          array,
-          lookup.label,
-          lookup.key,
-          "desired",
-          previous,
-          desiredIndex,
-        );
-      }
-      seenDesiredKeys.set(namespaced, desiredIndex);
-    }
+  for (let desiredIndex = 0; desiredIndex < desired.length; desiredIndex++) {
+    const item = desired[desiredIndex]!;
+    const lookup = lookUp(array, item, desiredIndex, mode, indexes);
     if (lookup.currentIndex === undefined) {
+      if (lookup.key !== undefined) {
+        const seen = unmatchedKeysOf(lookup.label);
+        const previous = seen.get(lookup.key);
+        if (previous !== undefined) {
+          throw duplicateError(
+            array,
+            lookup.label,
+            lookup.key,
+            "desired",
+            previous,
+            desiredIndex,
+          );
+        }
+        seen.set(lookup.key, desiredIndex);
+      }
       pairs.push({
         kind: lookup.mustExist ? "missing" : "new",
         desired: item,
         key: lookup.key ?? `#${desiredIndex}`,
       });
-      return;
+      continue;
     }
-    const other = claimedBy.get(lookup.currentIndex);
-    if (other !== undefined) {
+    const other = claimedBy[lookup.currentIndex]! - 1;
+    if (other >= 0) {
+      const first = lookUp(array, desired[other]!, other, mode, indexes);
+      if (first.label === lookup.label && first.key === lookup.key) {
+        throw duplicateError(
+          array,
+          lookup.label,
+          lookup.key!,
+          "desired",
+          other,
+          desiredIndex,
+        );
+      }
       throw new ArtuSyncPlanError(
         `${array.name}: desired items ${other} and ${desiredIndex} both match current item ${ids[lookup.currentIndex]}`,
         { array: array.name, key: ids[lookup.currentIndex]! },
       );
     }
-    claimedBy.set(lookup.currentIndex, desiredIndex);
+    claimedBy[lookup.currentIndex] = desiredIndex + 1;
     pairs.push({
       kind: "matched",
       desired: item,
       current: current[lookup.currentIndex]!,
       id: ids[lookup.currentIndex]!,
     });
-  });
+  }
 
   const unmatched: { item: Item; id: string }[] = [];
-  current.forEach((item, index) => {
-    if (!claimedBy.has(index)) unmatched.push({ item, id: ids[index]! });
-  });
+  for (let index = 0; index < current.length; index++) {
+    if (claimedBy[index] === 0)
+      unmatched.push({ item: current[index]!, id: ids[index]! });
+  }
   return { pairs, unmatched };
 }
 
@@ -216,25 +234,26 @@ function indexCurrent(
   onDuplicate: "error" | "ambiguous",
 ): Map<string, number | typeof AMBIGUOUS> {
   const index = new Map<string, number | typeof AMBIGUOUS>();
-  current.forEach((item, position) => {
-    const key = field === array.idField ? ids[position] : keyValue(item[field]);
-    if (key === undefined) return;
-    const previous = index.get(key);
-    if (previous === undefined) {
-      index.set(key, position);
-    } else if (onDuplicate === "ambiguous") {
+  for (let position = 0; position < current.length; position++) {
+    const key =
+      field === array.idField
+        ? ids[position]
+        : keyValue(current[position]![field]);
+    if (key === undefined) continue;
+    // One hash operation in the common case: a new key grows the Map.
+    const size = index.size;
+    index.set(key, position);
+    if (index.size !== size) continue;
+    if (onDuplicate === "ambiguous") {
       index.set(key, AMBIGUOUS);
-    } else {
-      throw duplicateError(
-        array,
-        field,
-        key,
-        "current",
-        previous === AMBIGUOUS ? -1 : previous,
-        position,
-      );
+      continue;
     }
-  });
+    const first = current.findIndex(
+      (item, at) =>
+        (field === array.idField ? ids[at] : keyValue(item[field])) === key,
+    );
+    throw duplicateError(array, field, key, "current", first, position);
+  }
   return index;
 }
 

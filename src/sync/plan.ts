@@ -44,6 +44,7 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
   checkDescription(description);
   const operationId = description.operation.operationId;
   const mode = matchModeOf(loose.match, operationId);
+  const replace = loose.replace === true;
   const single = description.arrays.length === 1;
   const current = loose.current;
   const desired = loose.desired;
@@ -65,10 +66,11 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
       currentItems,
       desiredItems,
       mode,
+      replace,
     );
     diffs.push(diff);
     summary[array.name] = diff.counts;
-    issues.push(...diff.issues);
+    for (const issue of diff.issues) issues.push(issue);
   }
 
   const objects: Record<string, Entry> = {};
@@ -96,7 +98,7 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
   }
 
   const drafts =
-    loose.replace === true && fitsInOneReplace(description, diffs, operationId)
+    replace && fitsInOneReplace(description, diffs, operationId)
       ? replaceRequest(diffs, objects)
       : explicitRequests(diffs, objects);
   const requests = drafts.map((draft) =>
