@@ -4,6 +4,7 @@
  * caller. The same rule at the same pointer is reported once per operation,
  * however many paths through the schemas reach it.
  */
+import { sortKeysDeep } from "../spec/normalize";
 import type { Change, OperationRefLike } from "./change";
 import { ruleFor } from "./rules";
 
@@ -32,8 +33,9 @@ export class ChangeCollector {
       path: scope.path,
       pointer: finding.pointer,
       message: finding.message,
-      ...("before" in finding && finding.before !== undefined ? { before: finding.before } : {}),
-      ...("after" in finding && finding.after !== undefined ? { after: finding.after } : {}),
+      // Values keep no key order of their own: the report must not depend on how the spec was written.
+      ...(finding.before !== undefined ? { before: sortKeysDeep(finding.before) } : {}),
+      ...(finding.after !== undefined ? { after: sortKeysDeep(finding.after) } : {}),
       action,
     });
   }

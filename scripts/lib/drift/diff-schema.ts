@@ -210,7 +210,8 @@ function compareProperties(
     const required = after.required.has(name);
     if (!previous) {
       const id = direction === "response" ? "response-property-added" : `request-property-added-${required ? "required" : "optional"}`;
-      report(id, `${describePlace(field)} added${required ? " (required)" : " (optional)"}`, { after: located.schema }, located.pointer);
+      const kind = direction === "response" ? "property" : `${required ? "required" : "optional"} property`;
+      report(id, `${kind} \`${field.field}\` added to the ${place.origin}`, { after: located.schema }, located.pointer);
       continue;
     }
     const wasRequired = before.required.has(name);
@@ -226,6 +227,6 @@ function compareProperties(
   }
   for (const [name, located] of old) {
     if (now.has(name)) continue;
-    report(`${direction}-property-removed`, `${describePlace(child(place, name))} removed`, { before: located.schema }, located.pointer);
+    report(`${direction}-property-removed`, `property \`${child(place, name).field}\` removed from the ${place.origin}`, { before: located.schema }, located.pointer);
   }
 }
