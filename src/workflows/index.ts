@@ -1,0 +1,7 @@
+export {
+  fixFor,
+  migrateClient,
+  type MigrateClientOptions,
+  type MigrateClientResult,
+  type MigrationBlocker,
+} from "./migrate-client";
