@@ -30,7 +30,7 @@ export interface StaticHeaders {
   readonly withBody: Readonly<Record<string, string>>;
 }
 
-/** Connection failures where the request cannot have left the client. */
+/** Connection failures where the request cannot have left the client (besides any error raised while connecting). */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 
 export async function execute(
@@ -145,7 +145,9 @@ function connectionFailure(
     // fetch refused the request itself (bad URL, bad header): nothing to retry.
     throw new ArtuError(`${context.operationId} (${context.method} ${context.path}) could not be sent: ${detail}`, cause);
   }
-  const failure: AttemptFailure = code !== undefined && NOT_SENT_CODES.has(code) ? { kind: "not-sent" } : { kind: "connection" };
+  // A failure while connecting (syscall "connect", e.g. a reset during the handshake) happened before any byte of the request was written.
+  const notSent = (code !== undefined && NOT_SENT_CODES.has(code)) || chain.some((error) => (error as { syscall?: unknown }).syscall === "connect");
+  const failure: AttemptFailure = notSent ? { kind: "not-sent" } : { kind: "connection" };
   return [failure, new ArtuConnectionError({ ...context, attempts: attempt, code, detail }, cause)];
 }
 

@@ -21,7 +21,7 @@ export interface TestServer {
   /** TCP connections accepted (including ones destroyed before a request was read). */
   connections: number;
   handle(handler: Handler): void;
-  /** Destroy every new connection at once, before reading anything. */
+  /** Reset (TCP RST) every new connection at once, before reading anything. */
   destroyOnConnect(enabled: boolean): void;
   close(): Promise<void>;
 }
@@ -54,7 +54,7 @@ export async function startServer(handler: Handler = (_, response) => json(respo
     state.connections++;
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    if (destroyOnConnect) socket.destroy();
+    if (destroyOnConnect) socket.resetAndDestroy();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
