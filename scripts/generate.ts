@@ -3,13 +3,14 @@
  * an OpenAPI 3.x document (default openapi/artu.json → generated/). Exit 0 on
  * success, 2 on bad input (file, JSON pointer and operation named); the output
  * directory is replaced only when every file was generated.
+ *
+ * The openapi-typescript worker is started first and the emitters (ts-morph,
+ * prettier) are imported only afterwards, so that their loading overlaps its.
  */
 import { CliError, parseCliArgs, runCli } from "./lib/cli";
-import { generateFiles } from "./lib/emit/generate-files";
-import { replaceOutputDirectory } from "./lib/emit/output-dir";
-import { runtimeImportFor } from "./lib/emit/runtime-import";
-import { loadOpenApiFile } from "./lib/spec/load";
-import { HELPER_NAMES } from "./lib/model/types";
+import { startSchemaJob } from "./lib/emit/schema";
+import { readText } from "./lib/spec/fetch-source";
+import { parseOpenApi } from "./lib/spec/load";
 
 runCli("generate", async () => {
   const started = performance.now();
@@ -21,17 +22,27 @@ runCli("generate", async () => {
   const out = args.out as string;
   if (spec === "" || out === "") throw new CliError("--spec and --out need a value");
 
-  const document = await loadOpenApiFile(spec);
-  const { model, timings } = await generateFiles(document, spec, { runtimeImport: runtimeImportFor(out) }).then(
-    async (result) => {
-      await replaceOutputDirectory(out, result.files);
-      return result;
-    },
-  );
-  const counts = HELPER_NAMES.map((helper) => `${model.operations.filter((op) => op.shapes[helper]).length} ${helper}`);
-  const stages = Object.entries(timings).map(([stage, ms]) => `${stage} ${ms} ms`);
-  process.stdout.write(
-    `generate: ${model.operations.length} operations from ${spec} → ${out}/ (${counts.join(", ")}); ` +
-      `${stages.join(", ")}; total ${Math.round(performance.now() - started)} ms\n`,
-  );
+  const schemaJob = startSchemaJob(spec);
+  try {
+    const text = await readText(spec);
+    const document = parseOpenApi(text, spec);
+    schemaJob.send(text);
+    const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }] = await Promise.all([
+      import("./lib/emit/generate-files"),
+      import("./lib/emit/output-dir"),
+      import("./lib/emit/runtime-import"),
+      import("./lib/model/types"),
+    ]);
+    const { model, files, timings } = await generateFiles(document, spec, { runtimeImport: runtimeImportFor(out) }, schemaJob);
+    await replaceOutputDirectory(out, files);
+
+    const counts = HELPER_NAMES.map((helper) => `${model.operations.filter((op) => op.shapes[helper]).length} ${helper}`);
+    const stages = Object.entries(timings).map(([stage, ms]) => `${stage} ${ms} ms`);
+    process.stdout.write(
+      `generate: ${model.operations.length} operations from ${spec} → ${out}/ (${counts.join(", ")}); ` +
+        `${stages.join(", ")}; total ${Math.round(performance.now() - started)} ms\n`,
+    );
+  } finally {
+    await schemaJob.cancel();
+  }
 });

@@ -12,7 +12,7 @@ import { emitIndex } from "./index-file";
 import { emitManifest } from "./manifest";
 import { emitOperations, type EmitOptions } from "./operations";
 import type { OutputFile } from "./output-dir";
-import { startSchemaJob } from "./schema";
+import { schemaFile, startSchemaJob, type SchemaJob } from "./schema";
 import { createEmitProject } from "./ts-project";
 
 export interface GenerateResult {
@@ -22,13 +22,23 @@ export interface GenerateResult {
   readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema", number>>;
 }
 
-/** Emits every file; schema.ts is generated in a worker meanwhile. */
-export async function generateFiles(document: OpenApiDocument, source: string, options: EmitOptions): Promise<GenerateResult> {
-  const schemaJob = startSchemaJob(document, source);
+/**
+ * Emits every file. schema.ts comes from a worker: pass a job already fed
+ * with the document's JSON text (the CLI starts it before parsing), or one is
+ * started here. The job is stopped when this returns or throws.
+ */
+export async function generateFiles(
+  document: OpenApiDocument,
+  source: string,
+  options: EmitOptions,
+  schemaJob?: SchemaJob,
+): Promise<GenerateResult> {
+  const job = schemaJob ?? startSchemaJob(source);
+  if (!schemaJob) job.send(JSON.stringify(document));
   try {
-    return await emitAll(document, source, options, schemaJob.result);
+    return await emitAll(document, source, options, job.result);
   } finally {
-    await schemaJob.cancel();
+    await job.cancel();
   }
 }
 
@@ -57,7 +67,7 @@ async function emitAll(
   const formatted = await Promise.all([operations, helpers, emitIndex(model)].map(formatTypeScript));
   const formatMs = lap();
 
-  const schema = await schemaText;
+  const schema = schemaFile(document, await schemaText);
   /** Time spent waiting for the worker after everything else was done. */
   const schemaMs = lap();
 

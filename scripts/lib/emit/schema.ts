@@ -28,27 +28,41 @@ const WORKER = new URL("./schema-worker.mjs", import.meta.url);
 type WorkerReply = { ok: true; text: string } | { ok: false; message: string };
 
 export interface SchemaJob {
-  /** The file's text, or a located SpecError when openapi-typescript rejects the document. */
+  /** Hands the worker the document as JSON text (once). */
+  send(json: string): void;
+  /** schema.ts's text, or a located SpecError when openapi-typescript rejects the document. */
   readonly result: Promise<string>;
-  /** Stops the worker (when another stage failed first). */
+  /** Stops the worker (when another stage failed first, or once it is done). */
   cancel(): Promise<void>;
 }
 
-/** Starts generating schema.ts from `document` (copied to the worker as JSON; the caller's object is untouched). */
-export function startSchemaJob(document: OpenApiDocument, source: string): SchemaJob {
-  const worker = new Worker(WORKER, { workerData: { json: JSON.stringify(document) } });
-  const info = document.info as { title?: unknown; version?: unknown };
-  const banner = fileBanner(String(info.title ?? ""), String(info.version ?? ""));
+/**
+ * Starts the worker now, so openapi-typescript loads while the caller reads
+ * the spec; the document follows with `send`. Working on JSON text keeps the
+ * caller's document object untouched (openapi-typescript mutates its input).
+ */
+export function startSchemaJob(source: string): SchemaJob {
+  const worker = new Worker(WORKER);
   const result = new Promise<string>((resolve, reject) => {
     worker.once("message", (reply: WorkerReply) => {
-      if (reply.ok) resolve(`${banner}\n\n${reply.text}`);
+      if (reply.ok) resolve(reply.text);
       else reject(rejection(reply.message, source));
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
   });
   result.catch(() => undefined);
-  return { result, cancel: async () => void (await worker.terminate()) };
+  return {
+    send: (json) => worker.postMessage({ json }),
+    result,
+    cancel: async () => void (await worker.terminate()),
+  };
+}
+
+/** schema.ts: the banner, then openapi-typescript's output. */
+export function schemaFile(document: OpenApiDocument, generated: string): string {
+  const info = document.info as { title?: unknown; version?: unknown };
+  return `${fileBanner(String(info.title ?? ""), String(info.version ?? ""))}\n\n${generated}`;
 }
 
 /** openapi-typescript reports "<problem> at #/pointer": keep the pointer as the error's location. */
