@@ -8,7 +8,7 @@ import fc from "fast-check";
 
 type Item = Record<string, unknown>;
 
-const metadataArb = fc.dictionary(
+export const metadataArb = fc.dictionary(
   fc.constantFrom("a", "b", "c", "tier"),
   fc.oneof(
     fc.integer({ min: 0, max: 2 }),

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { canonicalJson, planSync } from "../../src/sync";
+import { planSync } from "../../src/sync";
+import { expectFieldsMatch, expectMatchesDesired } from "./expect-state";
 import type { SyncPlannerDescription } from "../../src/internal";
 import {
   addressesSyncPlanner,
@@ -21,31 +22,6 @@ import {
 import { applyToModel, currentOf, type ModelState } from "./model";
 
 type Item = Record<string, unknown>;
-
-/** Independent check of "state matches desired": every field desired sets has that value (null = no value). */
-function expectMatchesDesired(
-  actual: readonly Item[],
-  desired: readonly Item[],
-): void {
-  expect(actual).toHaveLength(desired.length);
-  const byExternalId = new Map(actual.map((item) => [item.externalId, item]));
-  for (const wanted of desired) {
-    const item = byExternalId.get(wanted.externalId);
-    expect(item, `item ${String(wanted.externalId)}`).toBeDefined();
-    expectFieldsMatch(item!, wanted);
-  }
-}
-
-function expectFieldsMatch(actual: Item, wanted: Item): void {
-  for (const [field, value] of Object.entries(wanted)) {
-    if (value === undefined) continue;
-    const got = actual[field] ?? null;
-    expect(
-      canonicalJson(got),
-      `${String(wanted.externalId ?? "")}.${field}`,
-    ).toBe(canonicalJson(value));
-  }
-}
 
 function applyPlan(
   description: SyncPlannerDescription,
