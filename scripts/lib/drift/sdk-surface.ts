@@ -9,7 +9,13 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Project, type SourceFile, type Type } from "ts-morph";
+import { Project, type Node, type SourceFile, type Type } from "ts-morph";
+
+/** A resolved exported type and the declaration it came from (the location its members resolve at). */
+export interface SurfaceType {
+  readonly type: Type;
+  readonly node: Node;
+}
 
 export interface OperationSurface {
   readonly operationId: string;
@@ -21,8 +27,8 @@ export interface OperationSurface {
   readonly variants: readonly string[];
   /** Parameter names with `?` for optional ones: `params, body?, options?`. */
   readonly signature: string | undefined;
-  readonly inputs: ReadonlyMap<string, Type>;
-  readonly outputs: ReadonlyMap<string, Type>;
+  readonly inputs: ReadonlyMap<string, SurfaceType>;
+  readonly outputs: ReadonlyMap<string, SurfaceType>;
 }
 
 export interface SdkSurface {
@@ -70,7 +76,7 @@ function surfaceOf(file: SourceFile, manifest: readonly ManifestEntry[]): SdkSur
         new Map(
           suffixes.flatMap((suffix) => {
             const alias = prefix === undefined ? undefined : file.getTypeAlias(`${prefix}${suffix}`);
-            return alias?.isExported() ? [[suffix, alias.getType()] as const] : [];
+            return alias?.isExported() ? [[suffix, { type: alias.getType(), node: alias }] as const] : [];
           }),
         );
       return {
@@ -126,16 +132,65 @@ export function incompatibilities(project: Project, base: OperationSurface, head
   for (const [suffix, before] of base.inputs) {
     const after = head.inputs.get(suffix);
     if (!after) reasons.push(`\`${suffix}\` type no longer exported`);
-    else if (!checker.isTypeAssignableTo(before.compilerType, after.compilerType)) {
-      reasons.push(`old \`${suffix}\` values are not assignable to the new \`${suffix}\` type`);
+    else {
+      if (!checker.isTypeAssignableTo(before.type.compilerType, after.type.compilerType)) {
+        reasons.push(`old \`${suffix}\` values are not assignable to the new \`${suffix}\` type`);
+      }
+      // Object literals naming a vanished property stop compiling (excess property check).
+      for (const path of missingProperties(before, after)) reasons.push(`\`${suffix}\` lost \`${path}\``);
     }
   }
   for (const [suffix, before] of base.outputs) {
     const after = head.outputs.get(suffix);
     if (!after) reasons.push(`\`${suffix}\` type no longer exported`);
-    else if (!checker.isTypeAssignableTo(after.compilerType, before.compilerType)) {
-      reasons.push(`new \`${suffix}\` values are not assignable to the old \`${suffix}\` type`);
+    else {
+      if (!checker.isTypeAssignableTo(after.type.compilerType, before.type.compilerType)) {
+        reasons.push(`new \`${suffix}\` values are not assignable to the old \`${suffix}\` type`);
+      }
+      // Reading a vanished property stops compiling, even where the types stay assignable.
+      for (const path of missingProperties(before, after)) reasons.push(`\`${suffix}\` lost \`${path}\``);
     }
   }
   return reasons;
+}
+
+const MAX_DEPTH = 8;
+
+/** Property paths of `before` that `after` no longer has, through nested objects and arrays. */
+export function missingProperties(before: SurfaceType, after: SurfaceType): string[] {
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const walk = (old: Type, now: Type, path: string, depth: number) => {
+    const key = `${typeId(old)}|${typeId(now)}`;
+    if (depth > MAX_DEPTH || seen.has(key)) return;
+    seen.add(key);
+    const oldShape = objectPart(old);
+    const newShape = objectPart(now);
+    if (!oldShape || !newShape) return;
+    if (oldShape.isArray() && newShape.isArray()) {
+      walk(oldShape.getArrayElementTypeOrThrow(), newShape.getArrayElementTypeOrThrow(), `${path}[]`, depth + 1);
+      return;
+    }
+    for (const property of oldShape.getProperties()) {
+      const name = property.getName();
+      const next = newShape.getProperty(name);
+      const at = path === "" ? name : `${path}.${name}`;
+      if (!next) missing.push(at);
+      else walk(property.getTypeAtLocation(before.node), next.getTypeAtLocation(after.node), at, depth + 1);
+    }
+  };
+  walk(before.type, after.type, "", 0);
+  return missing;
+}
+
+/** The object (or array) a value of this type is, once `null`/`undefined` are set aside; unions of objects are skipped. */
+function objectPart(type: Type): Type | undefined {
+  const members = type.isUnion() ? type.getUnionTypes().filter((member) => !member.isNull() && !member.isUndefined()) : [type];
+  if (members.length !== 1) return undefined;
+  const [only] = members as [Type];
+  return only.isArray() || (only.isObject() && !only.getCallSignatures().length) ? only : undefined;
+}
+
+function typeId(type: Type): number {
+  return (type.compilerType as unknown as { id: number }).id;
 }

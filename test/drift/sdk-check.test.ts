@@ -1,0 +1,79 @@
+/**
+ * `--sdk-check`: the project's generator turns both specs into clients, the
+ * type checker compares their public surfaces, and disagreements with the
+ * spec-level verdict become changes of their own.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diffSpecs, type SpecInput } from "../../scripts/lib/drift/diff-specs";
+import { withSdkCheck } from "../../scripts/lib/drift/sdk-check";
+import type { OpenApiDocument } from "../../scripts/lib/spec/load";
+import { runScript } from "./helpers/run-script";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/drift");
+const side = (name: string, file: "base" | "head"): SpecInput => ({
+  document: JSON.parse(readFileSync(join(FIXTURES, name, `${file}.json`), "utf8")) as OpenApiDocument,
+  source: `${name}/${file}.json`,
+});
+
+async function checked(name: string) {
+  const base = side(name, "base");
+  const head = side(name, "head");
+  return withSdkCheck(diffSpecs(base, head), base, head);
+}
+
+const sdkChanges = (report: Awaited<ReturnType<typeof checked>>) =>
+  report.changes.filter((change) => change.id.startsWith("sdk-")).map(({ id, level, axis, operationId }) => ({ id, level, axis, operationId }));
+
+describe("sdk surface check", () => {
+  it("agrees when the spec and the generated types both break (a response property removed)", async () => {
+    const report = await checked("response-property-removed");
+    expect(sdkChanges(report)).toEqual([]);
+    expect(report.bump).toBe("major");
+  });
+
+  it("agrees on a renamed operationId (the generated method name changes)", async () => {
+    const report = await checked("operation-id-renamed");
+    expect(sdkChanges(report)).toEqual([]);
+  });
+
+  it("flags a change the rules miss but the generated types show (tuple items retyped): breaking, bump raised to major", async () => {
+    const specOnly = diffSpecs(side("tuple-items-changed", "base"), side("tuple-items-changed", "head"));
+    expect(specOnly.bump).toBe("patch");
+    const report = await checked("tuple-items-changed");
+    expect(sdkChanges(report)).toEqual([
+      { id: "sdk-surface-disagreement", level: "breaking", axis: "sdk", operationId: "clients.create" },
+      { id: "sdk-surface-disagreement", level: "breaking", axis: "sdk", operationId: "clients.retrieve" },
+    ]);
+    expect(report.changes.find((change) => change.id === "sdk-surface-disagreement")!.message).toContain(
+      "new `Result` values are not assignable to the old `Result` type",
+    );
+    expect(report.bump).toBe("major");
+  });
+
+  it("agrees on a removed request property (object literals naming it stop compiling)", async () => {
+    const report = await checked("request-property-removed");
+    expect(sdkChanges(report)).toEqual([]);
+  });
+
+  it("reports a rule that calls a change SDK-breaking while the generated surface stays the same (integer → number)", async () => {
+    // Both are `number` in TypeScript: no code stops compiling, yet fractional values may now arrive.
+    const report = await checked("response-integer-widened-to-number");
+    expect(sdkChanges(report)).toEqual([
+      { id: "sdk-surface-unchanged", level: "warning", axis: "sdk", operationId: "clients.create" },
+      { id: "sdk-surface-unchanged", level: "warning", axis: "sdk", operationId: "clients.retrieve" },
+    ]);
+    expect(report.changes.find((change) => change.id === "sdk-surface-unchanged")!.message).toContain("`response-type-widened`");
+    expect(report.bump).toBe("major");
+  });
+
+  it("is wired to the CLI flag", async () => {
+    const fixture = (file: string) => join(FIXTURES, "tuple-items-changed", file);
+    const result = await runScript("drift.ts", ["--base", fixture("base.json"), "--head", fixture("head.json"), "--format", "json", "--sdk-check"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { bump: string; changes: { id: string }[] };
+    expect(report.bump).toBe("major");
+    expect(report.changes.filter((change) => change.id === "sdk-surface-disagreement")).toHaveLength(2);
+  });
+});
