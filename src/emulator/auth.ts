@@ -26,8 +26,3 @@ export function authenticate(headers: Headers, acceptedKeys: ReadonlySet<string>
 }
 
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
-
-/** For logs: never print a key, only its shape. */
-export function redactAuthorization(value: string | undefined): string {
-  return value ? value.replace(/^(Bearer\s+).*/i, "$1[redacted]") : "";
-}
