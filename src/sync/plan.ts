@@ -45,6 +45,7 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
   const operationId = description.operation.operationId;
   const mode = matchModeOf(loose.match, operationId);
   const replace = loose.replace === true;
+  const context = contextOf(description, loose);
   const single = description.arrays.length === 1;
   const current = loose.current;
   const desired = loose.desired;
@@ -79,7 +80,7 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
       const desiredObject = objectOf(desired, object.name, operationId);
       if (desiredObject === undefined) continue;
       const changed = writableFieldsDiffer(
-        asRecord(current),
+        asRecord(current, "current", operationId),
         desiredObject,
         object.writableFields,
       );
@@ -102,7 +103,7 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
       ? replaceRequest(diffs, objects)
       : explicitRequests(diffs, objects);
   const requests = drafts.map((draft) =>
-    toRequest(description, loose, draft),
+    toRequest(description, context, draft),
   ) as unknown as SyncRequest<P, B>[];
   return { description, summary, requests, issues };
 }
@@ -121,11 +122,16 @@ function fitsInOneReplace(
   return diffs.every((diff) => diff.kept.length <= diff.array.maxItems);
 }
 
-function toRequest(
+interface RequestContext {
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/** The context values every request carries, checked before planning so a missing one fails even for an empty plan. */
+function contextOf(
   description: SyncPlannerDescription,
   input: LooseInput,
-  draft: RequestDraft,
-): SyncRequest<object, object> {
+): RequestContext {
   const params: Record<string, unknown> = {};
   const body: Record<string, unknown> = {};
   for (const field of description.context) {
@@ -133,17 +139,26 @@ function toRequest(
     if (value === undefined) {
       throw new ArtuSyncPlanError(
         `${description.operation.operationId}: input.${field.name} is required (${field.in} field of every request)`,
-        {
-          array: "",
-          key: field.name,
-        },
+        { array: "", key: field.name },
       );
     }
     (field.in === "path" ? params : body)[field.name] = value;
   }
-  Object.assign(body, draft.objects, draft.arrays);
-  if (draft.replace) body[description.replaceModeField!] = true;
   return { params, body };
+}
+
+function toRequest(
+  description: SyncPlannerDescription,
+  context: RequestContext,
+  draft: RequestDraft,
+): SyncRequest<object, object> {
+  const body: Record<string, unknown> = {
+    ...context.body,
+    ...draft.objects,
+    ...draft.arrays,
+  };
+  if (draft.replace) body[description.replaceModeField!] = true;
+  return { params: { ...context.params }, body };
 }
 
 function matchModeOf(match: unknown, operationId: string): MatchMode {
@@ -248,8 +263,8 @@ function objectOf(
 
 function asRecord(
   value: unknown,
-  side: "current" | "desired" = "current",
-  operationId = "",
+  side: "current" | "desired",
+  operationId: string,
 ): Item {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new ArtuSyncPlanError(

@@ -420,7 +420,10 @@ describe("plan output", () => {
     ]);
   });
 
-  test("a missing context value is an error naming it", () => {
+  test("a missing context value is an error naming it, even when nothing changes", () => {
+    expect(() =>
+      planSync(addressesSyncPlanner, { current: [], desired: [] } as never),
+    ).toThrow(/addresses.sync: input.clientId is required/);
     expect(() =>
       planSync(addressesSyncPlanner, {
         current: [],
