@@ -1,7 +1,7 @@
 /**
  * Type tests of the narrowing helpers (the shape generated/helpers.ts emits,
  * hand-written in migrate-helpers.ts); checked by
- * `npx vitest run --typecheck.only test/narrowing` and by `npx tsc --noEmit`.
+ * `npx vitest run --typecheck test/narrowing` and by `npx tsc --noEmit`.
  */
 import { describe, expectTypeOf, test } from "vitest";
 import { ArtuVariantError } from "../../src/narrowing";

@@ -1,6 +1,6 @@
 /**
  * Type tests of the sync planner types (src/core/helpers.ts) on the
- * hand-written descriptions; checked by `npx vitest run --typecheck.only test/sync`
+ * hand-written descriptions; checked by `npx vitest run --typecheck test/sync`
  * and by `npx tsc --noEmit`.
  */
 import { describe, expectTypeOf, test } from "vitest";
