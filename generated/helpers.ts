@@ -17,6 +17,7 @@ import {
   clientsSyncOperation,
   contactMethodsSyncOperation,
 } from "./operations";
+
 /** Sync addresses for a client — what addresses.sync can sync: its arrays, plain objects and request context. */
 export const addressesSyncPlanner = {
   operation: addressesSyncOperation,

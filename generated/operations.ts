@@ -10,6 +10,7 @@ import type {
   RequestOptions,
 } from "../src/internal";
 import type { paths } from "./schema";
+
 type AddressesCreateManyOp = paths["/addresses/batch"]["post"];
 export type AddressesCreateManyParams = OperationParams<AddressesCreateManyOp>;
 export type AddressesCreateManyBody = OperationBody<AddressesCreateManyOp>;
@@ -26,6 +27,7 @@ export const addressesCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AddressesGetPrimaryOp = paths["/clients/{clientId}/addresses/primary"]["get"];
 export type AddressesGetPrimaryParams = OperationParams<AddressesGetPrimaryOp>;
 export type AddressesGetPrimaryResult = OperationResult<AddressesGetPrimaryOp>;
@@ -40,6 +42,7 @@ export const addressesGetPrimaryOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type AddressesListOp = paths["/addresses/list"]["post"];
 export type AddressesListParams = OperationParams<AddressesListOp>;
 export type AddressesListBody = OperationBody<AddressesListOp>;
@@ -57,6 +60,7 @@ export const addressesListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AddressesListForClientOp = paths["/clients/{clientId}/addresses"]["get"];
 export type AddressesListForClientParams = OperationParams<AddressesListForClientOp>;
 export type AddressesListForClientResult = OperationResult<AddressesListForClientOp>;
@@ -73,6 +77,7 @@ export const addressesListForClientOperation = {
   idempotent: true,
   paginator: { cursorIn: "query", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AddressesSyncOp = paths["/clients/{clientId}/addresses/sync"]["post"];
 export type AddressesSyncParams = OperationParams<AddressesSyncOp>;
 export type AddressesSyncBody = OperationBody<AddressesSyncOp>;
@@ -88,6 +93,7 @@ export const addressesSyncOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type AddressesUpdateManyOp = paths["/addresses/batch"]["patch"];
 export type AddressesUpdateManyParams = OperationParams<AddressesUpdateManyOp>;
 export type AddressesUpdateManyBody = OperationBody<AddressesUpdateManyOp>;
@@ -104,6 +110,7 @@ export const addressesUpdateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AddressesUpsertManyByExternalIdOp = paths["/addresses/batch/external"]["put"];
 export type AddressesUpsertManyByExternalIdParams = OperationParams<AddressesUpsertManyByExternalIdOp>;
 export type AddressesUpsertManyByExternalIdBody = OperationBody<AddressesUpsertManyByExternalIdOp>;
@@ -120,6 +127,7 @@ export const addressesUpsertManyByExternalIdOperation = {
   idempotent: true,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AlertItemsListOp = paths["/alert-items/list"]["post"];
 export type AlertItemsListParams = OperationParams<AlertItemsListOp>;
 export type AlertItemsListBody = OperationBody<AlertItemsListOp>;
@@ -137,6 +145,7 @@ export const alertItemsListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AlertsAddItemsOp = paths["/alerts/{alertId}/items/batch"]["post"];
 export type AlertsAddItemsParams = OperationParams<AlertsAddItemsOp>;
 export type AlertsAddItemsBody = OperationBody<AlertsAddItemsOp>;
@@ -153,6 +162,7 @@ export const alertsAddItemsOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250 },
 } as const satisfies OperationDescriptor;
+
 type AlertsCreateManyOp = paths["/alerts/batch"]["post"];
 export type AlertsCreateManyParams = OperationParams<AlertsCreateManyOp>;
 export type AlertsCreateManyBody = OperationBody<AlertsCreateManyOp>;
@@ -169,6 +179,7 @@ export const alertsCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AlertsGetItemOp = paths["/alerts/{alertId}/items/{itemId}"]["get"];
 export type AlertsGetItemParams = OperationParams<AlertsGetItemOp>;
 export type AlertsGetItemResult = OperationResult<AlertsGetItemOp>;
@@ -183,6 +194,7 @@ export const alertsGetItemOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type AlertsListOp = paths["/alerts/list"]["post"];
 export type AlertsListParams = OperationParams<AlertsListOp>;
 export type AlertsListBody = OperationBody<AlertsListOp>;
@@ -200,6 +212,7 @@ export const alertsListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AlertsListClientsOp = paths["/alerts/{alertId}/clients"]["post"];
 export type AlertsListClientsParams = OperationParams<AlertsListClientsOp>;
 export type AlertsListClientsBody = OperationBody<AlertsListClientsOp>;
@@ -217,6 +230,7 @@ export const alertsListClientsOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AlertsListItemsOp = paths["/alerts/{alertId}/items/list"]["post"];
 export type AlertsListItemsParams = OperationParams<AlertsListItemsOp>;
 export type AlertsListItemsBody = OperationBody<AlertsListItemsOp>;
@@ -234,6 +248,7 @@ export const alertsListItemsOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AlertsListTransactionsOp = paths["/alerts/{alertId}/transactions"]["post"];
 export type AlertsListTransactionsParams = OperationParams<AlertsListTransactionsOp>;
 export type AlertsListTransactionsBody = OperationBody<AlertsListTransactionsOp>;
@@ -251,6 +266,7 @@ export const alertsListTransactionsOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AlertsRemoveItemsOp = paths["/alerts/{alertId}/items/batch"]["delete"];
 export type AlertsRemoveItemsParams = OperationParams<AlertsRemoveItemsOp>;
 export type AlertsRemoveItemsBody = OperationBody<AlertsRemoveItemsOp>;
@@ -266,6 +282,7 @@ export const alertsRemoveItemsOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type AlertsUpdateManyOp = paths["/alerts/batch"]["patch"];
 export type AlertsUpdateManyParams = OperationParams<AlertsUpdateManyOp>;
 export type AlertsUpdateManyBody = OperationBody<AlertsUpdateManyOp>;
@@ -282,6 +299,7 @@ export const alertsUpdateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AlertsUpsertByExternalIdOp = paths["/alerts/external/{externalId}"]["put"];
 export type AlertsUpsertByExternalIdParams = OperationParams<AlertsUpsertByExternalIdOp>;
 export type AlertsUpsertByExternalIdBody = OperationBody<AlertsUpsertByExternalIdOp>;
@@ -297,6 +315,7 @@ export const alertsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type AlertsUpsertManyByExternalIdOp = paths["/alerts/batch/external"]["put"];
 export type AlertsUpsertManyByExternalIdParams = OperationParams<AlertsUpsertManyByExternalIdOp>;
 export type AlertsUpsertManyByExternalIdBody = OperationBody<AlertsUpsertManyByExternalIdOp>;
@@ -313,6 +332,7 @@ export const alertsUpsertManyByExternalIdOperation = {
   idempotent: true,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type AuditLogsListOp = paths["/audit-logs"]["get"];
 export type AuditLogsListParams = OperationParams<AuditLogsListOp>;
 export type AuditLogsListResult = OperationResult<AuditLogsListOp>;
@@ -329,6 +349,7 @@ export const auditLogsListOperation = {
   idempotent: true,
   paginator: { cursorIn: "query", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type AuditLogsRetrieveOp = paths["/audit-logs/{id}"]["get"];
 export type AuditLogsRetrieveParams = OperationParams<AuditLogsRetrieveOp>;
 export type AuditLogsRetrieveResult = OperationResult<AuditLogsRetrieveOp>;
@@ -343,6 +364,7 @@ export const auditLogsRetrieveOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type AuditLogsVerifyOp = paths["/audit-logs/verify"]["get"];
 export type AuditLogsVerifyParams = OperationParams<AuditLogsVerifyOp>;
 export type AuditLogsVerifyResult = OperationResult<AuditLogsVerifyOp>;
@@ -357,6 +379,7 @@ export const auditLogsVerifyOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type BankAccountsCreateManyOp = paths["/bank-accounts/batch"]["post"];
 export type BankAccountsCreateManyParams = OperationParams<BankAccountsCreateManyOp>;
 export type BankAccountsCreateManyBody = OperationBody<BankAccountsCreateManyOp>;
@@ -373,6 +396,7 @@ export const bankAccountsCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type BankAccountsListForClientOp = paths["/clients/{clientId}/bank-accounts"]["get"];
 export type BankAccountsListForClientParams = OperationParams<BankAccountsListForClientOp>;
 export type BankAccountsListForClientResult = OperationResult<BankAccountsListForClientOp>;
@@ -389,6 +413,7 @@ export const bankAccountsListForClientOperation = {
   idempotent: true,
   paginator: { cursorIn: "query", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type BankAccountsSyncOp = paths["/clients/{clientId}/bank-accounts/sync"]["post"];
 export type BankAccountsSyncParams = OperationParams<BankAccountsSyncOp>;
 export type BankAccountsSyncBody = OperationBody<BankAccountsSyncOp>;
@@ -404,6 +429,7 @@ export const bankAccountsSyncOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type BankAccountsUpdateOp = paths["/bank-accounts/{id}"]["patch"];
 export type BankAccountsUpdateParams = OperationParams<BankAccountsUpdateOp>;
 export type BankAccountsUpdateBody = OperationBody<BankAccountsUpdateOp>;
@@ -419,6 +445,7 @@ export const bankAccountsUpdateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type BankAccountsUpsertByExternalIdOp = paths["/bank-accounts/external/{externalId}"]["put"];
 export type BankAccountsUpsertByExternalIdParams = OperationParams<BankAccountsUpsertByExternalIdOp>;
 export type BankAccountsUpsertByExternalIdBody = OperationBody<BankAccountsUpsertByExternalIdOp>;
@@ -434,6 +461,7 @@ export const bankAccountsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsCreateOp = paths["/clients"]["post"];
 export type ClientsCreateParams = OperationParams<ClientsCreateOp>;
 export type ClientsCreateBody = OperationBody<ClientsCreateOp>;
@@ -449,6 +477,7 @@ export const clientsCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsCreateManyOp = paths["/clients/batch"]["post"];
 export type ClientsCreateManyParams = OperationParams<ClientsCreateManyOp>;
 export type ClientsCreateManyBody = OperationBody<ClientsCreateManyOp>;
@@ -465,6 +494,7 @@ export const clientsCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type ClientsCreateRelatedOp = paths["/clients/{parentClientId}/related"]["post"];
 export type ClientsCreateRelatedParams = OperationParams<ClientsCreateRelatedOp>;
 export type ClientsCreateRelatedBody = OperationBody<ClientsCreateRelatedOp>;
@@ -480,6 +510,7 @@ export const clientsCreateRelatedOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsDeleteOp = paths["/clients/{id}"]["delete"];
 export type ClientsDeleteParams = OperationParams<ClientsDeleteOp>;
 export type ClientsDeleteResult = OperationResult<ClientsDeleteOp>;
@@ -494,6 +525,7 @@ export const clientsDeleteOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsLinkOp = paths["/clients/{parentClientId}/links"]["post"];
 export type ClientsLinkParams = OperationParams<ClientsLinkOp>;
 export type ClientsLinkBody = OperationBody<ClientsLinkOp>;
@@ -509,6 +541,7 @@ export const clientsLinkOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsListOp = paths["/clients/list"]["post"];
 export type ClientsListParams = OperationParams<ClientsListOp>;
 export type ClientsListBody = OperationBody<ClientsListOp>;
@@ -526,6 +559,7 @@ export const clientsListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type ClientsListLinksOp = paths["/clients/{parentClientId}/links"]["get"];
 export type ClientsListLinksParams = OperationParams<ClientsListLinksOp>;
 export type ClientsListLinksResult = OperationResult<ClientsListLinksOp>;
@@ -540,6 +574,7 @@ export const clientsListLinksOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsMigrateOp = paths["/clients/{id}/migrate"]["post"];
 export type ClientsMigrateParams = OperationParams<ClientsMigrateOp>;
 export type ClientsMigrateBody = OperationBody<ClientsMigrateOp>;
@@ -555,6 +590,7 @@ export const clientsMigrateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsPreviewMigrationOp = paths["/clients/{id}/migrate/preview"]["post"];
 export type ClientsPreviewMigrationParams = OperationParams<ClientsPreviewMigrationOp>;
 export type ClientsPreviewMigrationBody = OperationBody<ClientsPreviewMigrationOp>;
@@ -570,6 +606,7 @@ export const clientsPreviewMigrationOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsPromoteOp = paths["/clients/{id}/promote"]["post"];
 export type ClientsPromoteParams = OperationParams<ClientsPromoteOp>;
 export type ClientsPromoteResult = OperationResult<ClientsPromoteOp>;
@@ -584,6 +621,7 @@ export const clientsPromoteOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsReplaceLinksOp = paths["/clients/{parentClientId}/links"]["put"];
 export type ClientsReplaceLinksParams = OperationParams<ClientsReplaceLinksOp>;
 export type ClientsReplaceLinksBody = OperationBody<ClientsReplaceLinksOp>;
@@ -599,6 +637,7 @@ export const clientsReplaceLinksOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsRetrieveOp = paths["/clients/{id}"]["get"];
 export type ClientsRetrieveParams = OperationParams<ClientsRetrieveOp>;
 export type ClientsRetrieveResult = OperationResult<ClientsRetrieveOp>;
@@ -613,6 +652,7 @@ export const clientsRetrieveOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsRetrieveByMetadataOp = paths["/clients/metadata/{key}/{value}"]["get"];
 export type ClientsRetrieveByMetadataParams = OperationParams<ClientsRetrieveByMetadataOp>;
 export type ClientsRetrieveByMetadataResult = OperationResult<ClientsRetrieveByMetadataOp>;
@@ -627,6 +667,7 @@ export const clientsRetrieveByMetadataOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsRetrieveLinkOp = paths["/client-links/{id}"]["get"];
 export type ClientsRetrieveLinkParams = OperationParams<ClientsRetrieveLinkOp>;
 export type ClientsRetrieveLinkResult = OperationResult<ClientsRetrieveLinkOp>;
@@ -641,6 +682,7 @@ export const clientsRetrieveLinkOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsSyncOp = paths["/clients/sync"]["post"];
 export type ClientsSyncParams = OperationParams<ClientsSyncOp>;
 export type ClientsSyncBody = OperationBody<ClientsSyncOp>;
@@ -656,6 +698,7 @@ export const clientsSyncOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ClientsUnlinkOp = paths["/clients/{parentClientId}/links/{childClientId}"]["delete"];
 export type ClientsUnlinkParams = OperationParams<ClientsUnlinkOp>;
 export type ClientsUnlinkBody = OperationBody<ClientsUnlinkOp>;
@@ -671,6 +714,7 @@ export const clientsUnlinkOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ClientsUpdateOp = paths["/clients/{id}"]["patch"];
 export type ClientsUpdateParams = OperationParams<ClientsUpdateOp>;
 export type ClientsUpdateBody = OperationBody<ClientsUpdateOp>;
@@ -686,6 +730,7 @@ export const clientsUpdateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ContactMethodsGetPrimaryOp = paths["/clients/{clientId}/contact-methods/primary/{type}"]["get"];
 export type ContactMethodsGetPrimaryParams = OperationParams<ContactMethodsGetPrimaryOp>;
 export type ContactMethodsGetPrimaryResult = OperationResult<ContactMethodsGetPrimaryOp>;
@@ -700,6 +745,7 @@ export const contactMethodsGetPrimaryOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ContactMethodsListOp = paths["/contact-methods/list"]["post"];
 export type ContactMethodsListParams = OperationParams<ContactMethodsListOp>;
 export type ContactMethodsListBody = OperationBody<ContactMethodsListOp>;
@@ -717,6 +763,7 @@ export const contactMethodsListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type ContactMethodsSyncOp = paths["/clients/{clientId}/contact-methods/sync"]["post"];
 export type ContactMethodsSyncParams = OperationParams<ContactMethodsSyncOp>;
 export type ContactMethodsSyncBody = OperationBody<ContactMethodsSyncOp>;
@@ -732,6 +779,7 @@ export const contactMethodsSyncOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type ContactMethodsUpsertByExternalIdOp = paths["/contact-methods/external/{externalId}"]["put"];
 export type ContactMethodsUpsertByExternalIdParams = OperationParams<ContactMethodsUpsertByExternalIdOp>;
 export type ContactMethodsUpsertByExternalIdBody = OperationBody<ContactMethodsUpsertByExternalIdOp>;
@@ -747,6 +795,7 @@ export const contactMethodsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ContactMethodsUpsertManyByExternalIdOp = paths["/contact-methods/batch/external"]["put"];
 export type ContactMethodsUpsertManyByExternalIdParams = OperationParams<ContactMethodsUpsertManyByExternalIdOp>;
 export type ContactMethodsUpsertManyByExternalIdBody = OperationBody<ContactMethodsUpsertManyByExternalIdOp>;
@@ -763,6 +812,7 @@ export const contactMethodsUpsertManyByExternalIdOperation = {
   idempotent: true,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type CustomReferenceDataListFilesOp = paths["/custom-reference-data/sources/{sourceId}/files"]["get"];
 export type CustomReferenceDataListFilesParams = OperationParams<CustomReferenceDataListFilesOp>;
 export type CustomReferenceDataListFilesResult = OperationResult<CustomReferenceDataListFilesOp>;
@@ -777,6 +827,7 @@ export const customReferenceDataListFilesOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type CustomReferenceDataListRowsOp = paths["/custom-reference-data/rows/list"]["post"];
 export type CustomReferenceDataListRowsParams = OperationParams<CustomReferenceDataListRowsOp>;
 export type CustomReferenceDataListRowsBody = OperationBody<CustomReferenceDataListRowsOp>;
@@ -792,6 +843,7 @@ export const customReferenceDataListRowsOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type CustomReferenceDataListSnapshotsOp = paths["/custom-reference-data/sources/{sourceId}/snapshots"]["get"];
 export type CustomReferenceDataListSnapshotsParams = OperationParams<CustomReferenceDataListSnapshotsOp>;
 export type CustomReferenceDataListSnapshotsResult = OperationResult<CustomReferenceDataListSnapshotsOp>;
@@ -806,6 +858,7 @@ export const customReferenceDataListSnapshotsOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type CustomReferenceDataListSourcesOp = paths["/custom-reference-data/sources"]["get"];
 export type CustomReferenceDataListSourcesParams = OperationParams<CustomReferenceDataListSourcesOp>;
 export type CustomReferenceDataListSourcesResult = OperationResult<CustomReferenceDataListSourcesOp>;
@@ -820,6 +873,7 @@ export const customReferenceDataListSourcesOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type CustomReferenceDataRetrieveSourceOp = paths["/custom-reference-data/sources/{id}"]["get"];
 export type CustomReferenceDataRetrieveSourceParams = OperationParams<CustomReferenceDataRetrieveSourceOp>;
 export type CustomReferenceDataRetrieveSourceResult = OperationResult<CustomReferenceDataRetrieveSourceOp>;
@@ -834,6 +888,7 @@ export const customReferenceDataRetrieveSourceOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type DocumentsCreateOp = paths["/documents"]["post"];
 export type DocumentsCreateParams = OperationParams<DocumentsCreateOp>;
 export type DocumentsCreateBody = OperationBody<DocumentsCreateOp>;
@@ -849,6 +904,7 @@ export const documentsCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type DocumentsListForClientOp = paths["/clients/{clientId}/documents"]["get"];
 export type DocumentsListForClientParams = OperationParams<DocumentsListForClientOp>;
 export type DocumentsListForClientResult = OperationResult<DocumentsListForClientOp>;
@@ -865,6 +921,7 @@ export const documentsListForClientOperation = {
   idempotent: true,
   paginator: { cursorIn: "query", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type DocumentsUpsertByExternalIdOp = paths["/documents/external/{externalId}"]["put"];
 export type DocumentsUpsertByExternalIdParams = OperationParams<DocumentsUpsertByExternalIdOp>;
 export type DocumentsUpsertByExternalIdBody = OperationBody<DocumentsUpsertByExternalIdOp>;
@@ -880,6 +937,7 @@ export const documentsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type EvidenceCreateOp = paths["/evidence"]["post"];
 export type EvidenceCreateParams = OperationParams<EvidenceCreateOp>;
 export type EvidenceCreateBody = OperationBody<EvidenceCreateOp>;
@@ -895,6 +953,7 @@ export const evidenceCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type EvidenceCreateManyOp = paths["/evidence/batch"]["post"];
 export type EvidenceCreateManyParams = OperationParams<EvidenceCreateManyOp>;
 export type EvidenceCreateManyBody = OperationBody<EvidenceCreateManyOp>;
@@ -911,6 +970,7 @@ export const evidenceCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type EvidenceListOp = paths["/evidence/list"]["post"];
 export type EvidenceListParams = OperationParams<EvidenceListOp>;
 export type EvidenceListBody = OperationBody<EvidenceListOp>;
@@ -928,6 +988,7 @@ export const evidenceListOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type EvidenceUpsertByExternalIdOp = paths["/evidence/external/{externalId}"]["put"];
 export type EvidenceUpsertByExternalIdParams = OperationParams<EvidenceUpsertByExternalIdOp>;
 export type EvidenceUpsertByExternalIdBody = OperationBody<EvidenceUpsertByExternalIdOp>;
@@ -943,6 +1004,7 @@ export const evidenceUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type EvidenceUpsertManyByExternalIdOp = paths["/evidence/batch/external"]["put"];
 export type EvidenceUpsertManyByExternalIdParams = OperationParams<EvidenceUpsertManyByExternalIdOp>;
 export type EvidenceUpsertManyByExternalIdBody = OperationBody<EvidenceUpsertManyByExternalIdOp>;
@@ -959,6 +1021,7 @@ export const evidenceUpsertManyByExternalIdOperation = {
   idempotent: true,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type ExchangeRatesGetRateOp = paths["/exchange-rates"]["get"];
 export type ExchangeRatesGetRateParams = OperationParams<ExchangeRatesGetRateOp>;
 export type ExchangeRatesGetRateResult = OperationResult<ExchangeRatesGetRateOp>;
@@ -973,6 +1036,7 @@ export const exchangeRatesGetRateOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type IdentityGetRunDetailOp = paths["/identity/run-detail"]["post"];
 export type IdentityGetRunDetailParams = OperationParams<IdentityGetRunDetailOp>;
 export type IdentityGetRunDetailBody = OperationBody<IdentityGetRunDetailOp>;
@@ -988,6 +1052,7 @@ export const identityGetRunDetailOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type IdentityListOp = paths["/identity/list"]["post"];
 export type IdentityListParams = OperationParams<IdentityListOp>;
 export type IdentityListBody = OperationBody<IdentityListOp>;
@@ -1003,6 +1068,7 @@ export const identityListOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type IdentityListSummaryOp = paths["/identity/list-summary"]["post"];
 export type IdentityListSummaryParams = OperationParams<IdentityListSummaryOp>;
 export type IdentityListSummaryBody = OperationBody<IdentityListSummaryOp>;
@@ -1018,6 +1084,7 @@ export const identityListSummaryOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type IdentityResolveEligibleChecksOp = paths["/identity/eligible-checks"]["post"];
 export type IdentityResolveEligibleChecksParams = OperationParams<IdentityResolveEligibleChecksOp>;
 export type IdentityResolveEligibleChecksBody = OperationBody<IdentityResolveEligibleChecksOp>;
@@ -1033,6 +1100,7 @@ export const identityResolveEligibleChecksOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ProductsUpsertByExternalIdOp = paths["/products/external/{externalId}"]["put"];
 export type ProductsUpsertByExternalIdParams = OperationParams<ProductsUpsertByExternalIdOp>;
 export type ProductsUpsertByExternalIdBody = OperationBody<ProductsUpsertByExternalIdOp>;
@@ -1048,6 +1116,7 @@ export const productsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ReferenceDataListSnapshotsOp = paths["/reference-data/snapshots/{datasetKey}"]["get"];
 export type ReferenceDataListSnapshotsParams = OperationParams<ReferenceDataListSnapshotsOp>;
 export type ReferenceDataListSnapshotsResult = OperationResult<ReferenceDataListSnapshotsOp>;
@@ -1062,6 +1131,7 @@ export const referenceDataListSnapshotsOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ReferenceDataListSourcesOp = paths["/reference-data/sources"]["get"];
 export type ReferenceDataListSourcesParams = OperationParams<ReferenceDataListSourcesOp>;
 export type ReferenceDataListSourcesResult = OperationResult<ReferenceDataListSourcesOp>;
@@ -1076,6 +1146,7 @@ export const referenceDataListSourcesOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type ReferenceDataRetrieveSourceOp = paths["/reference-data/sources/{datasetKey}"]["get"];
 export type ReferenceDataRetrieveSourceParams = OperationParams<ReferenceDataRetrieveSourceOp>;
 export type ReferenceDataRetrieveSourceResult = OperationResult<ReferenceDataRetrieveSourceOp>;
@@ -1090,6 +1161,7 @@ export const referenceDataRetrieveSourceOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type SignableTemplatesCreateOp = paths["/signable-templates"]["post"];
 export type SignableTemplatesCreateParams = OperationParams<SignableTemplatesCreateOp>;
 export type SignableTemplatesCreateBody = OperationBody<SignableTemplatesCreateOp>;
@@ -1105,6 +1177,7 @@ export const signableTemplatesCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type SignableTemplatesListOp = paths["/signable-templates"]["get"];
 export type SignableTemplatesListParams = OperationParams<SignableTemplatesListOp>;
 export type SignableTemplatesListResult = OperationResult<SignableTemplatesListOp>;
@@ -1119,6 +1192,7 @@ export const signableTemplatesListOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type SignableTemplatesReplacePlacesOp = paths["/signable-templates/{templateId}/places"]["post"];
 export type SignableTemplatesReplacePlacesParams = OperationParams<SignableTemplatesReplacePlacesOp>;
 export type SignableTemplatesReplacePlacesBody = OperationBody<SignableTemplatesReplacePlacesOp>;
@@ -1134,6 +1208,7 @@ export const signableTemplatesReplacePlacesOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type TagsCreateOp = paths["/tags"]["post"];
 export type TagsCreateParams = OperationParams<TagsCreateOp>;
 export type TagsCreateBody = OperationBody<TagsCreateOp>;
@@ -1149,6 +1224,7 @@ export const tagsCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type TransactionsCountOp = paths["/transactions/count"]["post"];
 export type TransactionsCountParams = OperationParams<TransactionsCountOp>;
 export type TransactionsCountBody = OperationBody<TransactionsCountOp>;
@@ -1164,6 +1240,7 @@ export const transactionsCountOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsCreateOp = paths["/transactions"]["post"];
 export type TransactionsCreateParams = OperationParams<TransactionsCreateOp>;
 export type TransactionsCreateBody = OperationBody<TransactionsCreateOp>;
@@ -1179,6 +1256,7 @@ export const transactionsCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type TransactionsCreateManyOp = paths["/transactions/batch"]["post"];
 export type TransactionsCreateManyParams = OperationParams<TransactionsCreateManyOp>;
 export type TransactionsCreateManyBody = OperationBody<TransactionsCreateManyOp>;
@@ -1195,6 +1273,7 @@ export const transactionsCreateManyOperation = {
   idempotent: false,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type TransactionsListEvidenceOp = paths["/transactions/{transactionId}/evidence/list"]["post"];
 export type TransactionsListEvidenceParams = OperationParams<TransactionsListEvidenceOp>;
 export type TransactionsListEvidenceBody = OperationBody<TransactionsListEvidenceOp>;
@@ -1212,6 +1291,7 @@ export const transactionsListEvidenceOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type TransactionsMigrateOp = paths["/transactions/{id}/migrate"]["post"];
 export type TransactionsMigrateParams = OperationParams<TransactionsMigrateOp>;
 export type TransactionsMigrateBody = OperationBody<TransactionsMigrateOp>;
@@ -1227,6 +1307,7 @@ export const transactionsMigrateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type TransactionsRetrieveByExternalIdOp = paths["/transactions/external/{externalId}"]["get"];
 export type TransactionsRetrieveByExternalIdParams = OperationParams<TransactionsRetrieveByExternalIdOp>;
 export type TransactionsRetrieveByExternalIdResult = OperationResult<TransactionsRetrieveByExternalIdOp>;
@@ -1241,6 +1322,7 @@ export const transactionsRetrieveByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsRetrieveByMetadataOp = paths["/transactions/metadata/{key}/{value}"]["get"];
 export type TransactionsRetrieveByMetadataParams = OperationParams<TransactionsRetrieveByMetadataOp>;
 export type TransactionsRetrieveByMetadataResult = OperationResult<TransactionsRetrieveByMetadataOp>;
@@ -1255,6 +1337,7 @@ export const transactionsRetrieveByMetadataOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsSetClientsOp = paths["/transactions/{transactionId}/clients"]["put"];
 export type TransactionsSetClientsParams = OperationParams<TransactionsSetClientsOp>;
 export type TransactionsSetClientsBody = OperationBody<TransactionsSetClientsOp>;
@@ -1270,6 +1353,7 @@ export const transactionsSetClientsOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsUnlinkClientOp = paths["/transactions/{transactionId}/clients/{clientId}"]["delete"];
 export type TransactionsUnlinkClientParams = OperationParams<TransactionsUnlinkClientOp>;
 export type TransactionsUnlinkClientResult = OperationResult<TransactionsUnlinkClientOp>;
@@ -1284,6 +1368,7 @@ export const transactionsUnlinkClientOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsUpsertByExternalIdOp = paths["/transactions/external/{externalId}"]["put"];
 export type TransactionsUpsertByExternalIdParams = OperationParams<TransactionsUpsertByExternalIdOp>;
 export type TransactionsUpsertByExternalIdBody = OperationBody<TransactionsUpsertByExternalIdOp>;
@@ -1299,6 +1384,7 @@ export const transactionsUpsertByExternalIdOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type TransactionsUpsertManyByExternalIdOp = paths["/transactions/batch/external"]["put"];
 export type TransactionsUpsertManyByExternalIdParams = OperationParams<TransactionsUpsertManyByExternalIdOp>;
 export type TransactionsUpsertManyByExternalIdBody = OperationBody<TransactionsUpsertManyByExternalIdOp>;
@@ -1315,6 +1401,7 @@ export const transactionsUpsertManyByExternalIdOperation = {
   idempotent: true,
   batch: { itemsField: "items", maxItems: 250, atomicField: "atomic", atomicDefault: true },
 } as const satisfies OperationDescriptor;
+
 type WorkflowTemplatesImportOp = paths["/workflow-templates/{id}/import"]["post"];
 export type WorkflowTemplatesImportParams = OperationParams<WorkflowTemplatesImportOp>;
 export type WorkflowTemplatesImportBody = OperationBody<WorkflowTemplatesImportOp>;
@@ -1330,6 +1417,7 @@ export const workflowTemplatesImportOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type WorkflowTemplatesRetrieveOp = paths["/workflow-templates/{id}"]["get"];
 export type WorkflowTemplatesRetrieveParams = OperationParams<WorkflowTemplatesRetrieveOp>;
 export type WorkflowTemplatesRetrieveResult = OperationResult<WorkflowTemplatesRetrieveOp>;
@@ -1344,6 +1432,7 @@ export const workflowTemplatesRetrieveOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type WorkflowTemplatesUpdateOp = paths["/workflow-templates/{id}"]["patch"];
 export type WorkflowTemplatesUpdateParams = OperationParams<WorkflowTemplatesUpdateOp>;
 export type WorkflowTemplatesUpdateBody = OperationBody<WorkflowTemplatesUpdateOp>;
@@ -1359,6 +1448,7 @@ export const workflowTemplatesUpdateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type WorkflowsCreateOp = paths["/workflows"]["post"];
 export type WorkflowsCreateParams = OperationParams<WorkflowsCreateOp>;
 export type WorkflowsCreateBody = OperationBody<WorkflowsCreateOp>;
@@ -1374,6 +1464,7 @@ export const workflowsCreateOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type WorkflowsListExecutionsOp = paths["/workflows/executions/list"]["post"];
 export type WorkflowsListExecutionsParams = OperationParams<WorkflowsListExecutionsOp>;
 export type WorkflowsListExecutionsBody = OperationBody<WorkflowsListExecutionsOp>;
@@ -1391,6 +1482,7 @@ export const workflowsListExecutionsOperation = {
   idempotent: true,
   paginator: { cursorIn: "body", cursorName: "cursor" },
 } as const satisfies OperationDescriptor;
+
 type WorkflowsListVariableHistoryOp = paths["/workflows/variables/history"]["post"];
 export type WorkflowsListVariableHistoryParams = OperationParams<WorkflowsListVariableHistoryOp>;
 export type WorkflowsListVariableHistoryBody = OperationBody<WorkflowsListVariableHistoryOp>;
@@ -1406,6 +1498,7 @@ export const workflowsListVariableHistoryOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type WorkflowsPromoteOp = paths["/workflows/{id}/promote"]["post"];
 export type WorkflowsPromoteParams = OperationParams<WorkflowsPromoteOp>;
 export type WorkflowsPromoteResult = OperationResult<WorkflowsPromoteOp>;
@@ -1420,6 +1513,7 @@ export const workflowsPromoteOperation = {
   headerParams: [],
   idempotent: false,
 } as const satisfies OperationDescriptor;
+
 type WorkflowsRetrieveVariableOp = paths["/workflows/variables/{id}"]["get"];
 export type WorkflowsRetrieveVariableParams = OperationParams<WorkflowsRetrieveVariableOp>;
 export type WorkflowsRetrieveVariableResult = OperationResult<WorkflowsRetrieveVariableOp>;
@@ -1434,6 +1528,7 @@ export const workflowsRetrieveVariableOperation = {
   headerParams: [],
   idempotent: true,
 } as const satisfies OperationDescriptor;
+
 type WorkflowsTriggerOp = paths["/workflows/{id}/trigger"]["post"];
 export type WorkflowsTriggerParams = OperationParams<WorkflowsTriggerOp>;
 export type WorkflowsTriggerBody = OperationBody<WorkflowsTriggerOp>;

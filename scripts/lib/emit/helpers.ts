@@ -171,11 +171,16 @@ function imports(model: ApiModel, options: EmitOptions): StatementStructures[] {
   return declarations;
 }
 
+/** A blank line before each helper group. */
+function separated([first, ...rest]: StatementStructures[]): StatementStructures[] {
+  return first ? [{ ...first, leadingTrivia: "\n" } as StatementStructures, ...rest] : [];
+}
+
 export function emitHelpers(project: Project, model: ApiModel, options: EmitOptions): string {
   const statements: (string | StatementStructures)[] = [fileBanner(model.title, model.version), ...imports(model, options)];
   for (const op of model.operations) {
-    if (op.shapes.resultNarrowing) statements.push(...narrowingStatements(op, op.shapes.resultNarrowing));
-    if (op.shapes.syncPlanner) statements.push(...syncStatements(op, op.shapes.syncPlanner));
+    if (op.shapes.resultNarrowing) statements.push(...separated(narrowingStatements(op, op.shapes.resultNarrowing)));
+    if (op.shapes.syncPlanner) statements.push(...separated(syncStatements(op, op.shapes.syncPlanner)));
   }
   if (statements.length === 1) statements.push("export {};");
   return printFile(project, "helpers.ts", statements);

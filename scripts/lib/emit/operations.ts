@@ -63,7 +63,8 @@ function operationStatements(op: OperationModel): StatementStructures[] {
     isExported,
   });
   const statements: StatementStructures[] = [
-    alias(ids.opType, `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`, false),
+    // A blank line before each operation's group of declarations.
+    { ...alias(ids.opType, `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`, false), leadingTrivia: "\n" },
     alias(ids.params, `OperationParams<${ids.opType}>`),
   ];
   if (op.requestBody) statements.push(alias(ids.body, `OperationBody<${ids.opType}>`));
