@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, generateInto, readTree, removeTempDirs, runGenerate, runtimeEntry, tempDir, typecheck } from "./support";
+import { ROOT, generateInto, readTree, removeTempDirs, runGenerate, runtimeEntry, runtimeHelpersAvailable, tempDir, typecheck } from "./support";
 
 const ARTU = join(ROOT, "openapi/artu.json");
 
@@ -100,4 +100,21 @@ describe.runIf(existsSync(ARTU))("generate on the ARTU snapshot", () => {
     await generateInto(ARTU, join(root, "generated"), await runtimeEntry(root));
     expect(await typecheck(root, [join(root, "generated", "index.ts")])).toEqual([]);
   }, 120_000);
+
+  it.runIf(runtimeHelpersAvailable())("runs its helpers on the runtime: guards, match, assert errors, sync planning", async () => {
+    const helpers = await import(join(out, "helpers.ts"));
+    const blocked = { status: "blocked", blockers: [{ resource: "client", id: "3c90", label: "Acme SA", reason: "missing-external-id" }] };
+    expect(helpers.isClientsMigrateBlocked(blocked)).toBe(true);
+    expect(helpers.isClientsMigrateCompleted(blocked)).toBe(false);
+    expect(helpers.matchClientsMigrateResult(blocked, { completed: () => -1, blocked: (value: typeof blocked) => value.blockers.length })).toBe(1);
+    expect(() => helpers.assertClientsMigrateCompleted(blocked)).toThrow(helpers.ClientsMigrateBlockedError);
+    expect(helpers.assertClientsMigrateBlocked(blocked)).toBe(blocked);
+
+    const address = { externalId: "a-1", street: "Reforma 1", city: "CDMX", state: "CDMX", postalCode: "06600", country: "MX", type: "home" };
+    const plan = helpers.planAddressesSync({ clientId: "c-1", current: [], desired: [address] });
+    expect(plan.description).toBe(helpers.addressesSyncPlanner);
+    expect(plan.requests).toHaveLength(1);
+    expect(plan.requests[0].params).toEqual({ clientId: "c-1" });
+    expect(plan.requests[0].body.items).toEqual([address]);
+  });
 });
