@@ -44,6 +44,11 @@ describe("npm run generate", () => {
       [/dangling-ref\.json#\/paths\/~1things\/post\/requestBody\/content\/application~1json\/schema \(operation things\.create\)/, /dangling \$ref "#\/components\/schemas\/ThingInput"/],
     ],
     ["a name collision", "name-collision.json", [/things\.list \(GET \/things\) and things\/list \(GET \/things\/all\)/]],
+    [
+      "a document openapi-typescript rejects after the model accepted it",
+      "duplicate-operation-id.json",
+      [/duplicate-operation-id\.json#\/paths\/~1b\/get.*: openapi-typescript rejected the document: Every operation must have a unique `operationId`/],
+    ],
     ["a flat parameter collision", "param-collision.json", [/\(operation things\.get\): parameter "id" is both a path and a query parameter/]],
   ];
 
