@@ -1,5 +1,5 @@
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTree, removeTempDirs, runGenerate, spec, tempDir } from "./support";
 
@@ -59,6 +59,7 @@ describe("npm run generate", () => {
       for (const message of messages) expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(await readTree(out)).toEqual(first);
+      expect(await readdir(dirname(out))).toEqual(["generated"]);
     }, 60_000);
   }
 

@@ -103,7 +103,7 @@ describe("planSync + applySync against the emulator", () => {
             contactMethods: contacts.desired,
             ...(client === undefined ? {} : { client }),
           } as never;
-          const plan = (current: object) =>
+          const plan = (current: Record<string, unknown>) =>
             planSync<typeof description, ClientsSyncParams, ClientsSyncBody>(
               description,
               {

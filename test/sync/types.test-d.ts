@@ -48,7 +48,7 @@ describe("sync planner types", () => {
     expectTypeOf<AddressesInput["desired"][number]>().not.toHaveProperty(
       "_delete",
     );
-    expectTypeOf<AddressesInput["desired"][number]>().not.toHaveProperty("id");
+    expectTypeOf<AddressesInput["desired"][number]["id"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf(planAddresses).returns.toEqualTypeOf<
       SyncPlan<
         typeof addressesSyncPlanner,
