@@ -58,11 +58,14 @@ type ObjectNameOf<D extends SyncPlannerDescription> = D["objects"][number]["name
 type ItemOf<Body, K> = K extends keyof Body ? (NonNullable<Body[K]> extends readonly (infer Item)[] ? Item : never) : never;
 type IsSingleArray<D extends SyncPlannerDescription> = D["arrays"] extends readonly [unknown] ? true : false;
 
-/** A desired item: the request item without its id and delete flag. */
+/**
+ * A desired item: the request item without its delete flag (the planner
+ * decides deletions); the id stays optional, for `match: "id"`.
+ */
 export type SyncDesiredItem<D extends SyncPlannerDescription, Body, K> = Omit<
   ItemOf<Body, K>,
   ArrayDescriptionOf<D, K>["idField"] | ArrayDescriptionOf<D, K>["deleteField"]
->;
+> & { readonly [F in ArrayDescriptionOf<D, K>["idField"]]?: string };
 
 /** A current item as the API returns it: its id plus (at least) the writable fields. */
 export type SyncCurrentItem<D extends SyncPlannerDescription, K> = {
@@ -89,7 +92,10 @@ export type SyncDesired<D extends SyncPlannerDescription, Body> =
 export type SyncCurrent<D extends SyncPlannerDescription> =
   IsSingleArray<D> extends true
     ? readonly SyncCurrentItem<D, ArrayNameOf<D>>[]
-    : { readonly [K in ArrayNameOf<D>]?: readonly SyncCurrentItem<D, K>[] | null };
+    : { readonly [K in ArrayNameOf<D>]?: readonly SyncCurrentItem<D, K>[] | null } & {
+        /** The root resource's own fields: the current values of the plain objects. */
+        readonly [field: string]: unknown;
+      };
 
 /** How current and desired items are paired: by id, by externalId, or by a key function. */
 export type SyncMatch = "id" | "externalId" | ((item: Record<string, unknown>) => string);
