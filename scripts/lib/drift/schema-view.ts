@@ -51,10 +51,13 @@ export function resolve(side: Side, located: Located): { value: JsonObject; poin
 
 /** `allOf` parts, depth first, each resolved; `seen` stops reference cycles through allOf. */
 function collectParts(side: Side, located: Located, seen: Set<string>): { value: JsonObject; pointer: string }[] {
+  // OpenAPI 3.1 lets keywords sit next to a `$ref` (`{ $ref, description, nullable }`): they come
+  // first, so they win over the target's, and the target is folded in like an allOf part.
+  const siblings = isObject(located.schema) && typeof located.schema.$ref === "string" ? withoutRef(located.schema) : undefined;
   const resolved = resolve(side, located);
   if (seen.has(resolved.pointer)) return [];
   seen.add(resolved.pointer);
-  const parts = [resolved];
+  const parts = siblings ? [{ value: siblings, pointer: located.pointer }, resolved] : [resolved];
   const allOf = resolved.value.allOf;
   if (Array.isArray(allOf)) {
     allOf.forEach((member, index) => {
@@ -62,6 +65,11 @@ function collectParts(side: Side, located: Located, seen: Set<string>): { value:
     });
   }
   return parts;
+}
+
+function withoutRef(schema: JsonObject): JsonObject | undefined {
+  const { $ref: _ref, ...rest } = schema;
+  return Object.keys(rest).length > 0 ? rest : undefined;
 }
 
 function typesOf(keywords: JsonObject): { types: string[] | undefined; nullFromType: boolean } {
