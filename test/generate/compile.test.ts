@@ -27,8 +27,11 @@ const bound: 40 = partsReconcilePlanner.arrays[0].maxItems;
 const replace: "replaceMode" = partsReconcilePlanner.replaceModeField;
 // @ts-expect-error the path parameter is required context
 planPartsReconcile({ dryRun: false, current: [], desired: [] });
-// @ts-expect-error desired items have no id
 planPartsReconcile({ gadgetId: "g", dryRun: true, current: [], desired: [{ id: "x", name: "n" }] });
+// @ts-expect-error desired items carry no delete flag: deletions come from what desired omits
+planPartsReconcile({ gadgetId: "g", dryRun: true, current: [], desired: [{ name: "n", _delete: true }] });
+// @ts-expect-error the item schema has no such field
+planPartsReconcile({ gadgetId: "g", dryRun: true, current: [], desired: [{ name: "n", colour: "red" }] });
 
 planWorkshopsReconcileAll({
   workshopId: "w1",
