@@ -6,7 +6,7 @@
  * (dangling refs, cycles) say where they are, and which operation reached them.
  */
 import { SpecError } from "../spec/errors";
-import { pointer as joinPointer, parsePointer } from "../spec/pointer";
+import { pointer as joinPointer } from "../spec/pointer";
 import { deref } from "../spec/refs";
 
 /** What every lookup needs: the document, its file name and the operation being analysed. */
@@ -169,9 +169,4 @@ export function stringConstant(context: SchemaContext, located: Located): string
   if (typeof schema.value.const === "string") return schema.value.const;
   const { enum: values } = schema.value;
   return Array.isArray(values) && values.length === 1 && typeof values[0] === "string" ? values[0] : undefined;
-}
-
-/** Last token of a pointer, e.g. the property name of `/…/properties/items`. */
-export function lastToken(located: Located): string {
-  return parsePointer(located.pointer).at(-1) ?? "";
 }
