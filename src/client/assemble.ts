@@ -5,6 +5,7 @@
  */
 import { createQuerySerializer, type Client } from "openapi-fetch";
 import type { OperationBinder, OperationInvoker } from "../core/operation";
+import { AttemptDeadlines } from "./attempt-signal";
 import { createCore } from "./core";
 import { requestHeaders, type ClientRuntime, type StaticHeaders } from "./execute";
 import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ResolvedOptions } from "./options";
@@ -29,6 +30,7 @@ export function assembleClient<Resources, Paths extends {} = {}>(
   const runtime: ClientRuntime = {
     options: config,
     timing,
+    deadlines: new AttemptDeadlines(),
     transport: config.middleware.length > 0 ? openapiFetchTransport(raw) : directTransport(config.fetch),
     // openapi-fetch's default: arrays form-explode, objects deepObject (filter[key]=v), as artu.raw does.
     serializeQuery: createQuerySerializer(),

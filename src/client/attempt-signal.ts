@@ -1,22 +1,115 @@
 /**
- * The signal one attempt runs under: the caller's signal (if any) combined
- * with the per-attempt timeout, keeping the two causes apart so that a
- * timeout becomes ArtuTimeoutError and the caller's abort ArtuAbortError.
+ * The signal one attempt runs under: aborted when the caller's signal aborts
+ * or when the attempt's timeoutMs elapses, with the two causes kept apart so
+ * that a timeout becomes ArtuTimeoutError and the caller's abort ArtuAbortError.
+ *
+ * Why not AbortSignal.timeout + AbortSignal.any: measured on loopback, a
+ * timer per request (AbortSignal.timeout) costs about 7% of a plain fetch on
+ * top of the ~11% any signal costs inside fetch. Attempts with the same
+ * timeoutMs expire in the order they start, so one FIFO and one timer per
+ * timeoutMs value serve them all: starting an attempt is a push, finishing it
+ * a flag, and the timer is re-armed only when it fires.
  */
 
 export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** True when the attempt ended because timeoutMs elapsed (and not because the caller aborted). */
   timedOut(): boolean;
+  /** Call once the attempt is over (response read or failed): stops watching its deadline. */
+  finish(): void;
 }
 
-export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  if (callerSignal === undefined) {
-    return { signal: timeout, timedOut: () => timeout.aborted };
+interface Deadline {
+  readonly at: number;
+  readonly controller: AbortController;
+  done: boolean;
+  expired: boolean;
+}
+
+/** Attempts of one timeoutMs value, oldest first (so deadlines are non-decreasing). */
+class DeadlineQueue {
+  private readonly entries: Deadline[] = [];
+  private head = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  add(controller: AbortController): Deadline {
+    const entry: Deadline = { at: performance.now() + this.timeoutMs, controller, done: false, expired: false };
+    this.entries.push(entry);
+    if (this.timer === undefined) this.arm(this.timeoutMs);
+    return entry;
   }
-  return {
-    signal: AbortSignal.any([callerSignal, timeout]),
-    timedOut: () => timeout.aborted && !callerSignal.aborted,
-  };
+
+  finish(entry: Deadline): void {
+    entry.done = true;
+    this.dropFinished();
+  }
+
+  private arm(ms: number): void {
+    this.timer = setTimeout(() => this.expire(), Math.max(0, Math.ceil(ms)));
+    this.timer.unref?.();
+  }
+
+  private expire(): void {
+    this.timer = undefined;
+    const now = performance.now();
+    while (this.head < this.entries.length) {
+      const entry = this.entries[this.head]!;
+      if (!entry.done) {
+        if (entry.at > now) break;
+        entry.expired = true;
+        entry.done = true;
+        entry.controller.abort(new DOMException(`no response within ${this.timeoutMs} ms`, "TimeoutError"));
+      }
+      this.head++;
+    }
+    this.compact();
+    if (this.head < this.entries.length) this.arm(this.entries[this.head]!.at - now);
+  }
+
+  private dropFinished(): void {
+    while (this.head < this.entries.length && this.entries[this.head]!.done) this.head++;
+    this.compact();
+    if (this.head === this.entries.length && this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private compact(): void {
+    if (this.head === this.entries.length) {
+      this.entries.length = 0;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/** One per client: the deadline queues by timeoutMs value. */
+export class AttemptDeadlines {
+  private readonly queues = new Map<number, DeadlineQueue>();
+
+  start(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+    const controller = new AbortController();
+    let queue = this.queues.get(timeoutMs);
+    if (queue === undefined) this.queues.set(timeoutMs, (queue = new DeadlineQueue(timeoutMs)));
+    const entry = queue.add(controller);
+    const timedOut = () => entry.expired && !(callerSignal?.aborted ?? false);
+    if (callerSignal === undefined) {
+      return { signal: controller.signal, timedOut, finish: () => queue.finish(entry) };
+    }
+    const forward = () => controller.abort(callerSignal.reason);
+    callerSignal.addEventListener("abort", forward, { once: true });
+    return {
+      signal: controller.signal,
+      timedOut,
+      finish: () => {
+        callerSignal.removeEventListener("abort", forward);
+        queue.finish(entry);
+      },
+    };
+  }
 }

@@ -4,7 +4,7 @@
  * (undefined for an empty one) or throws an ArtuError subclass.
  */
 import type { RequestOptions } from "../core/operation";
-import { attemptSignal } from "./attempt-signal";
+import type { AttemptDeadlines } from "./attempt-signal";
 import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, type ArtuRequestContext } from "./errors";
 import { logFinish, logRetry, logStart } from "./log-lines";
 import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
@@ -18,6 +18,7 @@ import type { AttemptRequest, Transport } from "./transport";
 export interface ClientRuntime {
   readonly options: ResolvedOptions;
   readonly timing: RetryTiming;
+  readonly deadlines: AttemptDeadlines;
   readonly transport: Transport;
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   /** Headers of every request when the key is a string (precomputed); undefined for a key function. */
@@ -68,13 +69,15 @@ export async function execute(
     const startedAt = logger === undefined ? 0 : performance.now();
     if (logger !== undefined) logStart(logger, prepared, url, headers, attempt, maxRetries + 1);
 
-    const signal = attemptSignal(callerSignal, timeoutMs);
+    const signal = runtime.deadlines.start(callerSignal, timeoutMs);
     let response: ReceivedResponse;
     let failure: AttemptFailure;
     let error: ArtuError;
     try {
       response = await transport(request, signal.signal);
+      signal.finish();
     } catch (thrown) {
+      signal.finish();
       if (callerSignal?.aborted) throw new ArtuAbortError(context, "during the request", callerSignal.reason);
       if (signal.timedOut()) {
         failure = { kind: "timeout" };
