@@ -1478,7 +1478,7 @@ export interface components {
             id: string;
             isPrimary: boolean;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Postal Code */
             postalCode: string;
             scope: components["schemas"]["Scope"];
@@ -1510,7 +1510,7 @@ export interface components {
             /** @description Is Primary */
             isPrimary?: boolean;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Postal Code */
             postalCode: string;
             scope?: components["schemas"]["Scope"];
@@ -1530,7 +1530,7 @@ export interface components {
                 /** @description Between Streets */
                 betweenStreets?: string;
                 cnbv?: {
-                    TRANSMISOR?: Record<string, never>;
+                    TRANSMISOR?: Record<string, unknown>;
                 };
                 /** @description Exterior Number */
                 exteriorNumber?: string;
@@ -1559,7 +1559,7 @@ export interface components {
             /** @description Is Primary */
             isPrimary?: boolean;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Postal Code */
             postalCode?: string;
             scope?: components["schemas"]["Scope"];
@@ -1654,14 +1654,14 @@ export interface components {
         AlertItemScopeData: {
             MX?: {
                 actividadVulnerable?: {
-                    ARI?: Record<string, never>;
-                    AVI?: Record<string, never>;
-                    INM?: Record<string, never>;
-                    JYS?: Record<string, never>;
-                    MJR?: Record<string, never>;
-                    MPC?: Record<string, never>;
-                    TSC?: Record<string, never>;
-                    VEH?: Record<string, never>;
+                    ARI?: Record<string, unknown>;
+                    AVI?: Record<string, unknown>;
+                    INM?: Record<string, unknown>;
+                    JYS?: Record<string, unknown>;
+                    MJR?: Record<string, unknown>;
+                    MPC?: Record<string, unknown>;
+                    TSC?: Record<string, unknown>;
+                    VEH?: Record<string, unknown>;
                     alertDescription?: string;
                     amendment?: {
                         originalReference?: string;
@@ -1682,14 +1682,14 @@ export interface components {
         AlertScopeData: {
             MX?: {
                 actividadVulnerable?: {
-                    ARI?: Record<string, never>;
-                    AVI?: Record<string, never>;
-                    INM?: Record<string, never>;
-                    JYS?: Record<string, never>;
-                    MJR?: Record<string, never>;
-                    MPC?: Record<string, never>;
-                    TSC?: Record<string, never>;
-                    VEH?: Record<string, never>;
+                    ARI?: Record<string, unknown>;
+                    AVI?: Record<string, unknown>;
+                    INM?: Record<string, unknown>;
+                    JYS?: Record<string, unknown>;
+                    MJR?: Record<string, unknown>;
+                    MPC?: Record<string, unknown>;
+                    TSC?: Record<string, unknown>;
+                    VEH?: Record<string, unknown>;
                     mesReportado?: string;
                 };
                 cnbv?: {
@@ -1701,12 +1701,12 @@ export interface components {
         AuditLog: {
             actorId: string | null;
             actorType: string;
-            changes: Record<string, never>;
+            changes: Record<string, unknown>;
             createdAt: string;
             /** Format: uuid */
             id: string;
             ipAddress: string | null;
-            metadata: Record<string, never>;
+            metadata: Record<string, unknown>;
             operation: string;
             requestId: string | null;
             resource: string;
@@ -1745,7 +1745,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -1785,7 +1785,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -1813,7 +1813,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -1849,7 +1849,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -1875,7 +1875,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -1919,7 +1919,7 @@ export interface components {
             lastName?: string | null;
             linkedClients?: components["schemas"]["LinkedClient"][];
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Middle Name */
             middleName?: string;
             /** @description Name */
@@ -1929,7 +1929,7 @@ export interface components {
             /** @description Primary phone */
             phone?: string | null;
             /** @description Risk Assessments */
-            riskAssessments?: Record<string, never>;
+            riskAssessments?: Record<string, unknown>;
             scopeData?: components["schemas"]["ClientScopeData"];
             scopes: components["schemas"]["Scope"][];
             tags?: {
@@ -1953,7 +1953,7 @@ export interface components {
             /** @description Last Name */
             lastName?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Middle Name */
             middleName?: string;
             /** @description Name */
@@ -1967,17 +1967,17 @@ export interface components {
         ClientScopeData: {
             MX?: {
                 actividadVulnerable?: {
-                    ARI?: Record<string, never>;
+                    ARI?: Record<string, unknown>;
                     AVI?: {
                         /** @description Username */
                         username?: string | null;
                     };
-                    INM?: Record<string, never>;
-                    JYS?: Record<string, never>;
-                    MJR?: Record<string, never>;
-                    MPC?: Record<string, never>;
-                    TSC?: Record<string, never>;
-                    VEH?: Record<string, never>;
+                    INM?: Record<string, unknown>;
+                    JYS?: Record<string, unknown>;
+                    MJR?: Record<string, unknown>;
+                    MPC?: Record<string, unknown>;
+                    TSC?: Record<string, unknown>;
+                    VEH?: Record<string, unknown>;
                 };
                 cnbv?: {
                     TRANSMISOR?: {
@@ -1997,17 +1997,17 @@ export interface components {
         ClientScopeDataInput: {
             MX?: {
                 actividadVulnerable?: {
-                    ARI?: Record<string, never>;
+                    ARI?: Record<string, unknown>;
                     AVI?: {
                         /** @description Username */
                         username?: string;
                     };
-                    INM?: Record<string, never>;
-                    JYS?: Record<string, never>;
-                    MJR?: Record<string, never>;
-                    MPC?: Record<string, never>;
-                    TSC?: Record<string, never>;
-                    VEH?: Record<string, never>;
+                    INM?: Record<string, unknown>;
+                    JYS?: Record<string, unknown>;
+                    MJR?: Record<string, unknown>;
+                    MPC?: Record<string, unknown>;
+                    TSC?: Record<string, unknown>;
+                    VEH?: Record<string, unknown>;
                 };
                 cnbv?: {
                     TRANSMISOR?: {
@@ -2040,7 +2040,7 @@ export interface components {
             /** @description Last Name */
             lastName?: string | null;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Middle Name */
             middleName?: string;
             /** @description Name */
@@ -2066,7 +2066,7 @@ export interface components {
             /** @description Last Name */
             lastName?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @description Middle Name */
             middleName?: string;
             /** @description Name */
@@ -2098,7 +2098,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -2125,7 +2125,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -2146,7 +2146,7 @@ export interface components {
             /** @description Label */
             label?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * @description Type
              * @enum {string}
@@ -2176,7 +2176,7 @@ export interface components {
                 dataStartRow?: number;
                 estimatedRowCount?: number;
                 headerRow?: number;
-                sampleRows?: Record<string, never>[];
+                sampleRows?: Record<string, unknown>[];
                 skipRows?: number[];
             } | null;
             availableSheets?: string[] | null;
@@ -2247,12 +2247,12 @@ export interface components {
             /** @description External ID */
             externalId?: string;
             /** @description Fields */
-            fields?: Record<string, never>;
+            fields?: Record<string, unknown>;
             filename?: string | null;
             /** Format: uuid */
             id: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             rejectionReason?: string | null;
             /** Format: date-time */
             reviewedAt?: string | null;
@@ -2301,11 +2301,11 @@ export interface components {
             /** Format: date */
             expiresAt?: string | null;
             externalId?: string | null;
-            fields?: Record<string, never>;
+            fields?: Record<string, unknown>;
             filename?: string | null;
             /** Format: uuid */
             id?: string;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             rejectionReason?: string | null;
             /** Format: date-time */
             reviewedAt?: string | null;
@@ -2336,7 +2336,7 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            results: Record<string, never>;
+            results: Record<string, unknown>;
         };
         IdentityRunDetail: {
             checkResults: {
@@ -2356,7 +2356,7 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            results: Record<string, never>;
+            results: Record<string, unknown>;
         };
         LinkedClient: {
             client: components["schemas"]["ClientSummary"];
@@ -2365,7 +2365,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** @enum {string} */
             relationshipType: "legal_representative" | "controlling_beneficiary";
             /** Format: date-time */
@@ -2374,16 +2374,16 @@ export interface components {
         LinkedClientScopeData: {
             MX?: {
                 actividadVulnerable?: {
-                    ARI?: Record<string, never> | null;
+                    ARI?: Record<string, unknown> | null;
                     AVI?: {
                         username?: string | null;
                     } | null;
-                    INM?: Record<string, never> | null;
-                    JYS?: Record<string, never> | null;
-                    MJR?: Record<string, never> | null;
-                    MPC?: Record<string, never> | null;
-                    TSC?: Record<string, never> | null;
-                    VEH?: Record<string, never> | null;
+                    INM?: Record<string, unknown> | null;
+                    JYS?: Record<string, unknown> | null;
+                    MJR?: Record<string, unknown> | null;
+                    MPC?: Record<string, unknown> | null;
+                    TSC?: Record<string, unknown> | null;
+                    VEH?: Record<string, unknown> | null;
                 };
                 cnbv?: {
                     TRANSMISOR?: {
@@ -2451,7 +2451,7 @@ export interface components {
                             value?: string;
                         }[];
                         operationType?: string;
-                        payments?: Record<string, never>[];
+                        payments?: Record<string, unknown>[];
                     };
                     JYS?: {
                         branchInformation?: {
@@ -2465,7 +2465,7 @@ export interface components {
                             quantity?: string;
                         }[];
                         operationPostalCode?: string;
-                        paymentDefaults?: Record<string, never>[];
+                        paymentDefaults?: Record<string, unknown>[];
                     };
                     MPC?: {
                         defaultCollateral?: {
@@ -2509,7 +2509,7 @@ export interface components {
             datasetKey: string;
             /** Format: uuid */
             id: string;
-            metadata: Record<string, never>;
+            metadata: Record<string, unknown>;
             recordCount: number;
         };
         ReferenceDataSource: {
@@ -2530,7 +2530,7 @@ export interface components {
             recordCount: number;
             schemaVersion: number;
             scope: string;
-            scrapeMetadata: Record<string, never>;
+            scrapeMetadata: Record<string, unknown>;
             sourceUrl: string | null;
             tableName: string | null;
             /** Format: date-time */
@@ -2607,14 +2607,14 @@ export interface components {
             /** @description Description */
             description?: string;
             /** @description Exchange Rates */
-            exchangeRates?: Record<string, never>;
+            exchangeRates?: Record<string, unknown>;
             /** @description External ID */
             externalId?: string;
             /** Format: uuid */
             id: string;
             isAlerted: boolean;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * Format: uuid
              * @description Product ID
@@ -2638,11 +2638,11 @@ export interface components {
             /** @description Description */
             description?: string;
             /** @description Exchange Rates */
-            exchangeRates?: Record<string, never>;
+            exchangeRates?: Record<string, unknown>;
             /** @description External ID */
             externalId?: string;
             /** @description Metadata */
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /**
              * Format: uuid
              * @description Product ID
@@ -2729,12 +2729,12 @@ export interface components {
                         settlementType?: unknown;
                     };
                     MJR?: {
-                        goods?: Record<string, never>[];
+                        goods?: Record<string, unknown>[];
                         operationPostalCode?: string;
                     };
-                    MPC?: Record<string, never>;
-                    TSC?: Record<string, never>;
-                    VEH?: Record<string, never>;
+                    MPC?: Record<string, unknown>;
+                    TSC?: Record<string, unknown>;
+                    VEH?: Record<string, unknown>;
                 };
                 cnbv?: {
                     TRANSMISOR?: {
@@ -2763,7 +2763,7 @@ export interface components {
                         settlementType?: unknown;
                     };
                 };
-                cnbv?: Record<string, never>;
+                cnbv?: Record<string, unknown>;
             };
             US?: unknown;
         };
@@ -2777,7 +2777,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             liveWorkflowId?: string | null;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             name: string;
             organizationId: string;
             promotedAt?: string | null;
@@ -2810,11 +2810,11 @@ export interface components {
             /** Format: uuid */
             id?: string;
             initiatedBy?: string | null;
-            inputs?: Record<string, never>;
+            inputs?: Record<string, unknown>;
             organizationId?: string;
-            producedFiles?: Record<string, never>[];
-            producedRecords?: Record<string, never>[];
-            resolvedVariables?: Record<string, never>;
+            producedFiles?: Record<string, unknown>[];
+            producedRecords?: Record<string, unknown>[];
+            resolvedVariables?: Record<string, unknown>;
             triggerType?: string;
             warnings?: unknown[];
             /** Format: uuid */
@@ -2823,12 +2823,12 @@ export interface components {
                 durationMs?: number;
                 error?: string | null;
                 nodeTraces?: {
-                    columns?: Record<string, never>;
+                    columns?: Record<string, unknown>;
                     durationMs?: number;
                     error?: string | null;
                     nodeId?: string;
-                    outputs?: Record<string, never>;
-                    rowCounts?: Record<string, never>;
+                    outputs?: Record<string, unknown>;
+                    rowCounts?: Record<string, unknown>;
                     skipped?: boolean;
                     type?: string;
                 }[];
@@ -2844,7 +2844,7 @@ export interface components {
             description?: string;
             /** Format: uuid */
             id: string;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             name: string;
             organizationId: string;
             publishedAt?: string | null;
@@ -2964,7 +2964,7 @@ export interface operations {
                             /** @description Is Primary */
                             isPrimary?: boolean;
                             /** @description Metadata */
-                            metadata?: Record<string, never>;
+                            metadata?: Record<string, unknown>;
                             /** @description Postal Code */
                             postalCode?: string;
                             scope?: components["schemas"]["Scope"];
@@ -3027,7 +3027,7 @@ export interface operations {
                         /** @description Is Primary */
                         isPrimary?: boolean;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /** @description Postal Code */
                         postalCode: string;
                         scope?: components["schemas"]["Scope"];
@@ -3173,7 +3173,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3223,18 +3223,18 @@ export interface operations {
                         scopeData?: {
                             MX?: {
                                 actividadVulnerable?: {
-                                    ARI?: Record<string, never>;
-                                    AVI?: Record<string, never>;
-                                    INM?: Record<string, never>;
-                                    JYS?: Record<string, never>;
-                                    MJR?: Record<string, never>;
-                                    MPC?: Record<string, never>;
-                                    TSC?: Record<string, never>;
-                                    VEH?: Record<string, never>;
+                                    ARI?: Record<string, unknown>;
+                                    AVI?: Record<string, unknown>;
+                                    INM?: Record<string, unknown>;
+                                    JYS?: Record<string, unknown>;
+                                    MJR?: Record<string, unknown>;
+                                    MPC?: Record<string, unknown>;
+                                    TSC?: Record<string, unknown>;
+                                    VEH?: Record<string, unknown>;
                                     alertDescription?: unknown;
                                 };
                                 cnbv?: {
-                                    TRANSMISOR?: Record<string, never>;
+                                    TRANSMISOR?: Record<string, unknown>;
                                 };
                             };
                         };
@@ -3248,7 +3248,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3482,18 +3482,18 @@ export interface operations {
                         scopeData?: {
                             MX?: {
                                 actividadVulnerable?: {
-                                    ARI?: Record<string, never>;
-                                    AVI?: Record<string, never>;
-                                    INM?: Record<string, never>;
-                                    JYS?: Record<string, never>;
-                                    MJR?: Record<string, never>;
-                                    MPC?: Record<string, never>;
-                                    TSC?: Record<string, never>;
-                                    VEH?: Record<string, never>;
+                                    ARI?: Record<string, unknown>;
+                                    AVI?: Record<string, unknown>;
+                                    INM?: Record<string, unknown>;
+                                    JYS?: Record<string, unknown>;
+                                    MJR?: Record<string, unknown>;
+                                    MPC?: Record<string, unknown>;
+                                    TSC?: Record<string, unknown>;
+                                    VEH?: Record<string, unknown>;
                                     mesReportado?: unknown;
                                 };
                                 cnbv?: {
-                                    TRANSMISOR?: Record<string, never>;
+                                    TRANSMISOR?: Record<string, unknown>;
                                 };
                             };
                         };
@@ -3508,7 +3508,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3562,18 +3562,18 @@ export interface operations {
                             scopeData?: {
                                 MX?: {
                                     actividadVulnerable?: {
-                                        ARI?: Record<string, never>;
-                                        AVI?: Record<string, never>;
-                                        INM?: Record<string, never>;
-                                        JYS?: Record<string, never>;
-                                        MJR?: Record<string, never>;
-                                        MPC?: Record<string, never>;
-                                        TSC?: Record<string, never>;
-                                        VEH?: Record<string, never>;
+                                        ARI?: Record<string, unknown>;
+                                        AVI?: Record<string, unknown>;
+                                        INM?: Record<string, unknown>;
+                                        JYS?: Record<string, unknown>;
+                                        MJR?: Record<string, unknown>;
+                                        MPC?: Record<string, unknown>;
+                                        TSC?: Record<string, unknown>;
+                                        VEH?: Record<string, unknown>;
                                         alertDescription?: unknown;
                                     };
                                     cnbv?: {
-                                        TRANSMISOR?: Record<string, never>;
+                                        TRANSMISOR?: Record<string, unknown>;
                                     };
                                 };
                             };
@@ -3614,19 +3614,19 @@ export interface operations {
                         scopeData?: {
                             MX?: {
                                 actividadVulnerable?: {
-                                    ARI?: Record<string, never>;
+                                    ARI?: Record<string, unknown>;
                                     AVI?: {
                                         username?: unknown;
                                     };
-                                    INM?: Record<string, never>;
-                                    JYS?: Record<string, never>;
-                                    MJR?: Record<string, never>;
-                                    MPC?: Record<string, never>;
-                                    TSC?: Record<string, never>;
-                                    VEH?: Record<string, never>;
+                                    INM?: Record<string, unknown>;
+                                    JYS?: Record<string, unknown>;
+                                    MJR?: Record<string, unknown>;
+                                    MPC?: Record<string, unknown>;
+                                    TSC?: Record<string, unknown>;
+                                    VEH?: Record<string, unknown>;
                                 };
                                 cnbv?: {
-                                    TRANSMISOR?: Record<string, never>;
+                                    TRANSMISOR?: Record<string, unknown>;
                                 };
                                 curp?: unknown;
                                 rfc?: unknown;
@@ -3641,7 +3641,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3770,18 +3770,18 @@ export interface operations {
                         scopeData?: {
                             MX?: {
                                 actividadVulnerable?: {
-                                    ARI?: Record<string, never>;
-                                    AVI?: Record<string, never>;
-                                    INM?: Record<string, never>;
-                                    JYS?: Record<string, never>;
-                                    MJR?: Record<string, never>;
-                                    MPC?: Record<string, never>;
-                                    TSC?: Record<string, never>;
-                                    VEH?: Record<string, never>;
+                                    ARI?: Record<string, unknown>;
+                                    AVI?: Record<string, unknown>;
+                                    INM?: Record<string, unknown>;
+                                    JYS?: Record<string, unknown>;
+                                    MJR?: Record<string, unknown>;
+                                    MPC?: Record<string, unknown>;
+                                    TSC?: Record<string, unknown>;
+                                    VEH?: Record<string, unknown>;
                                     alertDescription?: unknown;
                                 };
                                 cnbv?: {
-                                    TRANSMISOR?: Record<string, never>;
+                                    TRANSMISOR?: Record<string, unknown>;
                                 };
                             };
                         };
@@ -3795,7 +3795,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3871,18 +3871,18 @@ export interface operations {
                             scopeData?: {
                                 MX?: {
                                     actividadVulnerable?: {
-                                        ARI?: Record<string, never>;
-                                        AVI?: Record<string, never>;
-                                        INM?: Record<string, never>;
-                                        JYS?: Record<string, never>;
-                                        MJR?: Record<string, never>;
-                                        MPC?: Record<string, never>;
-                                        TSC?: Record<string, never>;
-                                        VEH?: Record<string, never>;
+                                        ARI?: Record<string, unknown>;
+                                        AVI?: Record<string, unknown>;
+                                        INM?: Record<string, unknown>;
+                                        JYS?: Record<string, unknown>;
+                                        MJR?: Record<string, unknown>;
+                                        MPC?: Record<string, unknown>;
+                                        TSC?: Record<string, unknown>;
+                                        VEH?: Record<string, unknown>;
                                         alertDescription?: unknown;
                                     };
                                     cnbv?: {
-                                        TRANSMISOR?: Record<string, never>;
+                                        TRANSMISOR?: Record<string, unknown>;
                                     };
                                 };
                             };
@@ -3939,7 +3939,7 @@ export interface operations {
                                         contractType?: unknown;
                                         operationType?: unknown;
                                     };
-                                    JYS?: Record<string, never>;
+                                    JYS?: Record<string, unknown>;
                                     MJR?: {
                                         operationPostalCode?: unknown;
                                     };
@@ -3973,7 +3973,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -3996,7 +3996,7 @@ export interface operations {
         parameters: {
             query?: {
                 filter?: {
-                    resource?: ("client" | "transaction" | "alert" | "alert-item" | "address" | "bank-account" | "contact-method" | "document" | "evidence" | "report" | "product" | "tag" | "workflow" | "workflow-variable" | "workflow-execution" | "workflow-template" | "api-key" | "user" | "user-role" | "tenant" | "custom-reference-data" | "risk-assessment" | "exchange-rate" | "screening" | "verification" | "signable-template" | "signable-template-consent" | "signature-event" | "terms-and-conditions") | Record<string, never>;
+                    resource?: ("client" | "transaction" | "alert" | "alert-item" | "address" | "bank-account" | "contact-method" | "document" | "evidence" | "report" | "product" | "tag" | "workflow" | "workflow-variable" | "workflow-execution" | "workflow-template" | "api-key" | "user" | "user-role" | "tenant" | "custom-reference-data" | "risk-assessment" | "exchange-rate" | "screening" | "verification" | "signable-template" | "signable-template-consent" | "signature-event" | "terms-and-conditions") | Record<string, unknown>;
                 };
                 cursor?: string;
                 limit?: number;
@@ -4134,7 +4134,7 @@ export interface operations {
                     /** @description Label */
                     label?: string;
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /**
                      * @description Type
                      * @enum {string}
@@ -4200,7 +4200,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -4226,7 +4226,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -4376,7 +4376,7 @@ export interface operations {
                             in?: string[];
                             nin?: string[];
                         };
-                        scopeData?: Record<string, never>;
+                        scopeData?: Record<string, unknown>;
                         /** @description Search */
                         search?: string;
                         /** @description Tag IDs */
@@ -4410,7 +4410,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -4481,7 +4481,7 @@ export interface operations {
                         /** @description Is Primary */
                         isPrimary?: boolean;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /** @description Postal Code */
                         postalCode?: string;
                         scope?: components["schemas"]["Scope"];
@@ -4527,7 +4527,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -4555,7 +4555,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -4587,7 +4587,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -4607,18 +4607,18 @@ export interface operations {
                         /** @description External ID */
                         externalId?: string;
                         /** @description Fields */
-                        fields?: Record<string, never>;
+                        fields?: Record<string, unknown>;
                         /** Format: uuid */
                         id: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                     }[];
                     linkedClients?: {
                         child?: components["schemas"]["ClientInput"];
                         /** Format: uuid */
                         clientId?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /** @enum {string} */
                         relationshipType?: "legal_representative" | "controlling_beneficiary";
                     }[];
@@ -4709,7 +4709,7 @@ export interface operations {
                         id: string;
                         isPrimary: boolean;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /** @description Postal Code */
                         postalCode: string;
                         scope: components["schemas"]["Scope"];
@@ -4855,7 +4855,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -5229,7 +5229,7 @@ export interface operations {
                         /** Format: uuid */
                         clientId: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /** @enum {string} */
                         relationshipType?: "legal_representative" | "controlling_beneficiary";
                     }[];
@@ -5263,7 +5263,7 @@ export interface operations {
                     /** Format: uuid */
                     childClientId: string;
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /** @enum {string} */
                     relationshipType?: "legal_representative" | "controlling_beneficiary";
                 };
@@ -5293,7 +5293,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -5322,7 +5322,7 @@ export interface operations {
                 "application/json": {
                     child: components["schemas"]["ClientInput"];
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /** @enum {string} */
                     relationshipType?: "legal_representative" | "controlling_beneficiary";
                 };
@@ -5370,7 +5370,7 @@ export interface operations {
                         /** @description Label */
                         label?: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * @description Type
                          * @enum {string}
@@ -5514,7 +5514,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -5545,7 +5545,7 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     asOf?: string;
-                    filter?: Record<string, never>;
+                    filter?: Record<string, unknown>;
                     includeTotalCount?: boolean;
                     /** @default 20 */
                     limit?: number;
@@ -5567,7 +5567,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: Record<string, never>[];
+                        data: Record<string, unknown>[];
                         pagination: components["schemas"]["Pagination"];
                     };
                 };
@@ -5693,9 +5693,9 @@ export interface operations {
                     /** @description External ID */
                     externalId?: string;
                     /** @description Fields */
-                    fields?: Record<string, never>;
+                    fields?: Record<string, unknown>;
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /** @description Scope */
                     scope?: string;
                     /** @description Type */
@@ -5769,7 +5769,7 @@ export interface operations {
                     /** @description Filename */
                     filename?: unknown;
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /** @description Scope */
                     scope?: unknown;
                     /** @description Size */
@@ -5824,7 +5824,7 @@ export interface operations {
                     expiresAt?: string;
                     /** @description External ID */
                     externalId?: string;
-                    fields?: Record<string, never>;
+                    fields?: Record<string, unknown>;
                     /** @description Metadata */
                     metadata?: {
                         [key: string]: unknown;
@@ -5886,7 +5886,7 @@ export interface operations {
                         expiresAt?: string;
                         /** @description External ID */
                         externalId?: string;
-                        fields?: Record<string, never>;
+                        fields?: Record<string, unknown>;
                         /** @description Metadata */
                         metadata?: {
                             [key: string]: unknown;
@@ -5941,7 +5941,7 @@ export interface operations {
                         expiresAt?: string;
                         /** @description External ID */
                         externalId?: string;
-                        fields?: Record<string, never>;
+                        fields?: Record<string, unknown>;
                         filename?: unknown;
                         /** @description Metadata */
                         metadata?: {
@@ -6000,7 +6000,7 @@ export interface operations {
                      * @description Expires At
                      */
                     expiresAt?: string;
-                    fields?: Record<string, never>;
+                    fields?: Record<string, unknown>;
                     filename?: unknown;
                     /** @description Metadata */
                     metadata?: {
@@ -6067,7 +6067,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -6526,11 +6526,11 @@ export interface operations {
                         /** @description Description */
                         description?: string;
                         /** @description Exchange Rates */
-                        exchangeRates?: Record<string, never>;
+                        exchangeRates?: Record<string, unknown>;
                         /** @description External ID */
                         externalId: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         /**
                          * Format: uuid
                          * @description Product ID
@@ -6736,7 +6736,7 @@ export interface operations {
                                             nin?: string[];
                                         };
                                     };
-                                    JYS?: Record<string, never>;
+                                    JYS?: Record<string, unknown>;
                                     MJR?: {
                                         operationPostalCode?: string | {
                                             eq?: string;
@@ -6886,9 +6886,9 @@ export interface operations {
                     /** @description Description */
                     description?: string;
                     /** @description Exchange Rates */
-                    exchangeRates?: Record<string, never>;
+                    exchangeRates?: Record<string, unknown>;
                     /** @description Metadata */
-                    metadata?: Record<string, never>;
+                    metadata?: Record<string, unknown>;
                     /**
                      * Format: uuid
                      * @description Product ID
@@ -7059,7 +7059,7 @@ export interface operations {
                         /** Format: uuid */
                         clientId: string;
                         /** @description Metadata */
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                     }[];
                 };
             };
@@ -7188,7 +7188,7 @@ export interface operations {
                     /** @default 20 */
                     limit?: number;
                     offset?: number;
-                    sort?: Record<string, never>[];
+                    sort?: Record<string, unknown>[];
                 };
             };
         };
@@ -7256,7 +7256,7 @@ export interface operations {
                     /** @description Tags */
                     tags?: string[];
                     /** @description Variable Definitions */
-                    variableDefinitions?: Record<string, never>[];
+                    variableDefinitions?: Record<string, unknown>[];
                     /** @description Workflow */
                     workflow?: {
                         edges?: unknown[];
@@ -7295,7 +7295,7 @@ export interface operations {
                             edges?: unknown[];
                             nodes?: unknown[];
                         };
-                        metadata?: Record<string, never>;
+                        metadata?: Record<string, unknown>;
                         trigger?: {
                             condition?: {
                                 field?: string;
@@ -7515,7 +7515,7 @@ export interface operations {
                     /** @enum {string} */
                     entityType?: "transaction" | "client";
                     filename?: string;
-                    inputs?: Record<string, never>;
+                    inputs?: Record<string, unknown>;
                     payload?: unknown;
                     triggerType: unknown;
                     /** Format: uuid */
@@ -7537,8 +7537,8 @@ export interface operations {
                         /** Format: uuid */
                         executionId: string;
                         ok: unknown;
-                        producedFiles?: Record<string, never>[];
-                        producedRecords?: Record<string, never>[];
+                        producedFiles?: Record<string, unknown>[];
+                        producedRecords?: Record<string, unknown>[];
                         rowCount?: number;
                         schemaHash?: string;
                         /** @enum {string} */

@@ -62,10 +62,13 @@ type IsSingleArray<D extends SyncPlannerDescription> = D["arrays"] extends reado
  * A desired item: the request item without its delete flag (the planner
  * decides deletions); the id stays optional, for `match: "id"`.
  */
-export type SyncDesiredItem<D extends SyncPlannerDescription, Body, K> = Omit<
+export type SyncDesiredItem<D extends SyncPlannerDescription, Body, K> = DistributiveOmit<
   ItemOf<Body, K>,
   ArrayDescriptionOf<D, K>["idField"] | ArrayDescriptionOf<D, K>["deleteField"]
 > & { readonly [F in ArrayDescriptionOf<D, K>["idField"]]?: string };
+
+/** Omit applied to each member of a union (bank account items are one), so no variant loses its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A current item as the API returns it: its id plus (at least) the writable fields. */
 export type SyncCurrentItem<D extends SyncPlannerDescription, K> = {

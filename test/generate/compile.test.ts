@@ -100,11 +100,13 @@ const notConstant: F["constant"] = "other";
 const nullable: F["nullable"] = null;
 const either: F["either"][] = ["a", 1];
 const anything: F["anything"] = { any: "thing" };
-// @ts-expect-error an object without properties is Record<string, never>
+// an object without properties is any object (emptyObjectsUnknown), as JSON Schema reads it
 const bag: F["bag"] = { key: 1 };
+// @ts-expect-error but still an object
+const notBag: F["bag"] = "text";
 const openBag: F["openBag"] = { key: 1 };
 const withDefault: F = { constant, choice: "a", either: 1, nullable, anything, bag: {}, openBag, combined: { name: "n" } };
-export { bag, notConstant, withDefault };
+export { bag, notBag, notConstant, withDefault };
 `,
 };
 

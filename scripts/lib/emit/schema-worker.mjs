@@ -12,7 +12,7 @@ const loading = import("openapi-typescript");
 parentPort.once("message", async ({ json }) => {
   try {
     const { default: openapiTS, astToString } = await loading;
-    const ast = await openapiTS(JSON.parse(json), { defaultNonNullable: false, silent: true });
+    const ast = await openapiTS(JSON.parse(json), { defaultNonNullable: false, emptyObjectsUnknown: true, silent: true });
     parentPort.postMessage({ ok: true, text: astToString(ast) });
   } catch (error) {
     parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -1,8 +1,10 @@
 /**
  * generated/schema.ts: openapi-typescript's Node API (`openapiTS(document,
- * { defaultNonNullable: false })` + `astToString`), run in a worker thread
+ * { defaultNonNullable: false, emptyObjectsUnknown: true })` + `astToString`), run in a worker thread
  * (schema-worker.mjs) started before the model is built, so both cores work.
- * `defaultNonNullable: false` keeps a property with a default optional. Not
+ * `defaultNonNullable: false` keeps a property with a default optional;
+ * `emptyObjectsUnknown: true` reads `{ type: "object" }` as JSON Schema does,
+ * any object (ARTU's `metadata`), not an object that must stay empty. Not
  * run through prettier: its own printer output is readable, and prettier on a
  * GitHub-sized spec would take longer than generating it.
  *
@@ -13,8 +15,7 @@
  *   anyOf / oneOf              → a union of the members (string | number)
  *   type: ["string", "null"]   → string | null
  *   {} (no constraints)        → unknown
- *   { type: "object" } without properties → Record<string, never>;
- *     with additionalProperties: true → { [key: string]: unknown }
+ *   { type: "object" } without properties → Record<string, unknown>
  *   allOf beside own properties → an intersection ({ own } & components["schemas"]["A"])
  *   a property with a default  → still optional (defaultNonNullable: false), tagged @default
  */
