@@ -111,8 +111,14 @@ async function waitForRetry(
   callerSignal: AbortSignal | undefined,
   context: ArtuRequestContext,
 ): Promise<void> {
-  const delay = retryDelayMs(failure, { retriesDone: attempt - 1, maxRetries, repeatable }, runtime.timing);
-  if (delay === undefined) throw error;
+  const state = { retriesDone: attempt - 1, maxRetries, repeatable };
+  const delay = retryDelayMs(failure, state, runtime.timing);
+  if (delay === undefined) {
+    if (!repeatable && retryDelayMs(failure, { ...state, repeatable: true }, runtime.timing) !== undefined) {
+      error.message += `; not retried: ${prepared.operationId} is not idempotent and may have been applied (pass retryNonIdempotent: true if repeating it is safe)`;
+    }
+    throw error;
+  }
   const logger = runtime.options.logger;
   if (logger !== undefined) logRetry(logger, prepared, describeFailure(failure), delay, attempt + 1, maxRetries + 1);
   try {

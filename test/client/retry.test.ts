@@ -45,6 +45,9 @@ describe("retries by status", () => {
     const artu = testClient({ baseUrl: server.url });
     const error = await artu.clients.promote({ id: "c1" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArtuServerError);
+    expect((error as ArtuServerError).message).toBe(
+      "clients.promote (POST /clients/{id}/promote) failed with 503 X: attempt 1; not retried: clients.promote is not idempotent and may have been applied (pass retryNonIdempotent: true if repeating it is safe)",
+    );
     expect(server.requests.length).toBe(1);
   });
 
