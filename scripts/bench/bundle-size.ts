@@ -1,14 +1,32 @@
 /**
- * Size of what a browser or edge bundle of the client entry costs its users:
- * src/index.ts with every dependency it pulls in, minified, tree-shaken, gzipped.
+ * What a browser or edge bundle of the client costs its users: minified,
+ * tree-shaken, gzipped, with every dependency it pulls in. Two figures: an
+ * app that imports only `createArtuClient` (the runtime plus the generated
+ * operations: the figure with the 12 kB target), and one that imports the
+ * whole entry (sync planners, narrowing, workflows too).
  */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import type { Row } from "./measure";
 
-export async function measureBundleSize(entry = "src/index.ts"): Promise<Row[]> {
+const TARGET_KB = 12;
+
+export async function measureBundleSize(): Promise<Row[]> {
+  const runtime = await gzippedKb(`export { createArtuClient } from "./src/index";`);
+  const whole = await gzippedKb(`export * from "./src/index";`);
+  return [
+    row("client runtime bundle: createArtuClient + generated operations (min+gzip)", runtime),
+    { ...row("whole entry bundle: + sync planners, narrowing, workflows (min+gzip)", whole), target: undefined },
+  ];
+}
+
+function row(name: string, kb: number): Row {
+  return { name, baseline: `target ${TARGET_KB} kB`, value: kb, baselineValue: TARGET_KB, unit: "kB", ratio: round(kb / TARGET_KB), target: `≤ ${TARGET_KB} kB` };
+}
+
+async function gzippedKb(entry: string): Promise<number> {
   const result = await build({
-    entryPoints: [entry],
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -18,19 +36,7 @@ export async function measureBundleSize(entry = "src/index.ts"): Promise<Row[]> 
     write: false,
     logLevel: "silent",
   });
-  const code = result.outputFiles[0]!.contents;
-  const gzipKb = gzipSync(code, { level: 9 }).length / 1024;
-  return [
-    {
-      name: "runtime bundle (client entry, min+gzip)",
-      baseline: "target 12 kB",
-      value: round(gzipKb),
-      baselineValue: 12,
-      unit: "kB",
-      ratio: round(gzipKb / 12),
-      target: "≤ 12 kB",
-    },
-  ];
+  return round(gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length / 1024);
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -1,0 +1,69 @@
+/**
+ * `npm run generate` against openapi-typescript alone on the same spec, both
+ * as the commands a developer runs (fresh Node processes, so start-up and
+ * module loading count: tsx's TypeScript loader is part of our figure),
+ * alternated round by round; peak RSS per command.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { median, type Row } from "./measure";
+
+const PEAK_RSS = new URL("./report-peak-rss.mjs", import.meta.url).pathname;
+
+interface Run {
+  ms: number;
+  peakRssMb: number;
+}
+
+export function measureGenerate(spec: { label: string; file: string; target: string }, rounds = 5): Row[] {
+  const work = mkdtempSync(join(tmpdir(), "artu-bench-generate-"));
+  try {
+    const baseline = () =>
+      timed([
+        "node_modules/openapi-typescript/bin/cli.js",
+        spec.file,
+        "--output",
+        join(work, "schema.ts"),
+        "--default-non-nullable=false",
+        "--empty-objects-unknown",
+      ]);
+    // `node --import tsx` is what `tsx scripts/generate.ts` runs, without tsx's relay process.
+    const candidate = () => timed(["--import", "tsx", "scripts/generate.ts", "--spec", spec.file, "--out", join(work, "generated")]);
+    baseline(); // warm the file cache for both
+    candidate();
+    const b: Run[] = [];
+    const c: Run[] = [];
+    for (let i = 0; i < rounds; i++) {
+      b.push(baseline());
+      c.push(candidate());
+    }
+    const value = median(c.map((r) => r.ms));
+    const baselineValue = median(b.map((r) => r.ms));
+    return [
+      {
+        name: `generate, ${spec.label}`,
+        baseline: "openapi-typescript CLI alone",
+        value: Math.round(value),
+        baselineValue: Math.round(baselineValue),
+        unit: "ms",
+        ratio: Math.round((value / baselineValue) * 100) / 100,
+        target: spec.target,
+        peakRssMb: Math.max(...c.map((r) => r.peakRssMb)),
+        baselinePeakRssMb: Math.max(...b.map((r) => r.peakRssMb)),
+      },
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function timed(args: readonly string[]): Run {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ["--import", PEAK_RSS, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
+  const peak = /BENCH_PEAK_RSS_MB=(\d+)/.exec(result.stderr);
+  return { ms, peakRssMb: peak ? Number(peak[1]) : Number.NaN };
+}
