@@ -8,7 +8,10 @@
  * top of the ~11% any signal costs inside fetch. Attempts with the same
  * timeoutMs expire in the order they start, so one FIFO and one timer per
  * timeoutMs value serve them all: starting an attempt is a push, finishing it
- * a flag, and the timer is re-armed only when it fires.
+ * a flag. The timer is never cleared, only re-armed for the oldest pending
+ * attempt when it fires (unref'd, so it keeps no process alive); a queue with
+ * nothing pending when its timer fires is dropped, so per-call timeout values
+ * (a remaining budget) cost no more than a timer each.
  */
 
 export interface AttemptSignal {
@@ -32,7 +35,10 @@ class DeadlineQueue {
   private head = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly onIdle: () => void,
+  ) {}
 
   add(controller: AbortController): Deadline {
     const entry: Deadline = { at: performance.now() + this.timeoutMs, controller, done: false, expired: false };
@@ -43,11 +49,12 @@ class DeadlineQueue {
 
   finish(entry: Deadline): void {
     entry.done = true;
-    this.dropFinished();
+    while (this.head < this.entries.length && this.entries[this.head]!.done) this.head++;
+    this.compact();
   }
 
   private arm(ms: number): void {
-    this.timer = setTimeout(() => this.expire(), Math.max(0, Math.ceil(ms)));
+    this.timer = setTimeout(() => this.expire(), Math.max(1, Math.ceil(ms)));
     this.timer.unref?.();
   }
 
@@ -66,15 +73,7 @@ class DeadlineQueue {
     }
     this.compact();
     if (this.head < this.entries.length) this.arm(this.entries[this.head]!.at - now);
-  }
-
-  private dropFinished(): void {
-    while (this.head < this.entries.length && this.entries[this.head]!.done) this.head++;
-    this.compact();
-    if (this.head === this.entries.length && this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    else this.onIdle();
   }
 
   private compact(): void {
@@ -95,7 +94,10 @@ export class AttemptDeadlines {
   start(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
     const controller = new AbortController();
     let queue = this.queues.get(timeoutMs);
-    if (queue === undefined) this.queues.set(timeoutMs, (queue = new DeadlineQueue(timeoutMs)));
+    if (queue === undefined) {
+      queue = new DeadlineQueue(timeoutMs, () => this.queues.delete(timeoutMs));
+      this.queues.set(timeoutMs, queue);
+    }
     const entry = queue.add(controller);
     const timedOut = () => entry.expired && !(callerSignal?.aborted ?? false);
     if (callerSignal === undefined) {

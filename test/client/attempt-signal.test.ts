@@ -67,3 +67,22 @@ describe("AttemptDeadlines", () => {
     expect(late.timedOut()).toBe(true);
   });
 });
+
+describe("AttemptDeadlines over time", () => {
+  it("an attempt started after an earlier one finished still gets its full timeout, then times out", async () => {
+    const deadlines = new AttemptDeadlines();
+    const first = deadlines.start(undefined, 40);
+    await wait(30);
+    first.finish();
+    const second = deadlines.start(undefined, 40); // the pending timer (armed for the first) fires before its deadline
+    await wait(20);
+    expect(second.signal.aborted).toBe(false);
+    await wait(40);
+    expect(second.timedOut()).toBe(true);
+    // After the queue went idle and was dropped, a new attempt with the same timeout works as well.
+    await wait(20);
+    const third = deadlines.start(undefined, 20);
+    await wait(45);
+    expect(third.timedOut()).toBe(true);
+  });
+});
