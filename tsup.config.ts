@@ -1,16 +1,35 @@
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
 /**
  * The npm package: ESM + CommonJS + declarations for the client entry and the
  * emulator entry, and the emulator CLI as a bin. Build-time tooling (ts-morph,
- * prettier, openapi-typescript) never reaches dist/.
+ * prettier, openapi-typescript, redocly) never reaches dist/: dependencies stay
+ * external (tsup's default), everything else is bundled, including the
+ * emulator's snapshot (openapi/artu.json), so the package reads no file at run
+ * time. test/package/ checks all of this on the packed tarball.
  */
+
+/**
+ * The bin imports the emulator through `./index`; pointing that import at the
+ * emulator entry already in dist/ keeps the ~0.5 MB snapshot in the tarball once.
+ */
+const binUsesEmulatorEntry: Plugin = {
+  name: "artu-emulator-entry",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      /[\\/]src[\\/]emulator[\\/]cli\.ts$/.test(args.importer) ? { path: "./emulator.js", external: true } : undefined,
+    );
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts", emulator: "src/emulator/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    clean: true,
+    // Both configs build concurrently into dist/: keep the bin when this one cleans.
+    clean: ["!artu-emulator.js"],
     target: "node20",
     platform: "node",
     sourcemap: false,
@@ -23,5 +42,6 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     splitting: false,
+    esbuildPlugins: [binUsesEmulatorEntry],
   },
 ]);
