@@ -41,7 +41,7 @@ export async function execute(
   body: unknown,
   options: RequestOptions | undefined,
 ): Promise<unknown> {
-  const { options: config, timing, transport, staticHeaders } = runtime;
+  const { options: config, transport, staticHeaders } = runtime;
   if (options !== undefined) checkRequestOptions(prepared, options);
   if (params !== undefined) checkParamNames(prepared, params);
   const query = queryOf(prepared, params);
