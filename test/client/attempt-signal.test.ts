@@ -16,14 +16,14 @@ describe("AttemptDeadlines", () => {
 
   it("never aborts a finished attempt, and keeps expiring later ones in order", async () => {
     const deadlines = new AttemptDeadlines();
-    const first = deadlines.start(undefined, 40);
-    await wait(20);
-    const second = deadlines.start(undefined, 40);
+    const first = deadlines.start(undefined, 200);
+    await wait(100);
+    const second = deadlines.start(undefined, 200);
     first.finish();
-    await wait(30); // first's deadline has passed, second's not yet
+    await wait(120); // first's deadline has passed, second's (about 80 ms away) not yet
     expect(first.signal.aborted).toBe(false);
     expect(second.signal.aborted).toBe(false);
-    await wait(30);
+    await wait(150);
     expect(second.timedOut()).toBe(true);
   });
 
@@ -71,13 +71,13 @@ describe("AttemptDeadlines", () => {
 describe("AttemptDeadlines over time", () => {
   it("an attempt started after an earlier one finished still gets its full timeout, then times out", async () => {
     const deadlines = new AttemptDeadlines();
-    const first = deadlines.start(undefined, 40);
-    await wait(30);
+    const first = deadlines.start(undefined, 100);
+    await wait(80);
     first.finish();
-    const second = deadlines.start(undefined, 40); // the pending timer (armed for the first) fires before its deadline
-    await wait(20);
-    expect(second.signal.aborted).toBe(false);
+    const second = deadlines.start(undefined, 100); // the pending timer (armed for the first) fires before its deadline
     await wait(40);
+    expect(second.signal.aborted).toBe(false);
+    await wait(100);
     expect(second.timedOut()).toBe(true);
     // After the queue went idle and was dropped, a new attempt with the same timeout works as well.
     await wait(20);
