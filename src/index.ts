@@ -45,6 +45,13 @@ export {
   type SyncApplyResult,
 } from "./sync";
 export { ArtuVariantError, assertVariant, matchVariant, type VariantHandlers } from "./narrowing";
+export {
+  fixFor,
+  migrateClient,
+  type MigrateClientOptions,
+  type MigrateClientResult,
+  type MigrationBlocker,
+} from "./workflows";
 // Generated: schema types (paths, components, operations), operation descriptors and their
 // Params/Body/Result types, ArtuResources, sync planners and result-narrowing helpers.
 export * from "../generated/index";
