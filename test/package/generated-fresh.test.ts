@@ -36,7 +36,9 @@ describe("generated/", () => {
   it("is byte-identical to a fresh generation from openapi/artu.json", async () => {
     const fresh = await regenerate();
     const committedNames = (await readdir(COMMITTED)).sort();
-    expect(committedNames).toEqual([...fresh.keys()].sort());
+    expect(committedNames, "generated/ is stale (its files differ from what the generator emits): run `npm run generate` and commit the result").toEqual(
+      [...fresh.keys()].sort(),
+    );
     for (const name of committedNames) {
       // toBe on the whole text: the diff vitest prints shows the stale lines.
       expect(await readFile(join(COMMITTED, name), "utf8"), `generated/${name} is stale: run \`npm run generate\` and commit the result`).toBe(

@@ -19,6 +19,8 @@ import { importSpecifiers, packageOf } from "./support/specifiers";
 
 const ATTW = join(ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js");
 const TSC = ["node_modules/typescript/bin/tsc"];
+/** Generous: under a full `npm test` these child processes share 2 cores with every other test file. */
+const CHILD_TIMEOUT = 120_000;
 
 const EXPECTED_FILES = [
   "CHANGELOG.md",
@@ -120,7 +122,7 @@ describe("the packed tarball", () => {
     expect(analysis.problems.filter((problem) => problem.resolutionKind !== "node10")).toEqual([]);
     expect(Object.keys(analysis.entrypoints).sort()).toEqual([".", "./emulator", "./package.json"]);
     expect(result.code, result.stderr).toBe(0);
-  });
+  }, CHILD_TIMEOUT);
 });
 
 describe.concurrent("a fresh project that installed the tarball", () => {
@@ -130,7 +132,7 @@ describe.concurrent("a fresh project that installed the tarball", () => {
       timings[`tsc ${resolution}Ms`] = result.ms;
       expect(`${result.stdout}${result.stderr}`).toBe("");
       expect(result.code).toBe(0);
-    });
+    }, CHILD_TIMEOUT);
   }
 
   for (const [script, build] of [
@@ -138,7 +140,7 @@ describe.concurrent("a fresh project that installed the tarball", () => {
     ["cjs.cjs", { index: "dist/index.cjs", emulator: "dist/emulator.cjs" }],
   ] as const) {
     it(`runs ${script} with node: emulator, client, sync plan applied, migrate blocked then completed`, async ({ expect }) => {
-      const result = await run(process.execPath, [script], consumer, 60_000);
+      const result = await run(process.execPath, [script], consumer, CHILD_TIMEOUT);
       timings[`${script}Ms`] = result.ms;
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
@@ -164,7 +166,7 @@ describe.concurrent("a fresh project that installed the tarball", () => {
           liveClient: { name: "Ana", externalId: "ana-1", addresses: 1 },
         },
       });
-    });
+    }, CHILD_TIMEOUT);
   }
 
   it("runs the artu-emulator bin through npx: prints the URL and the key, serves, stops on SIGTERM", async ({ expect }) => {
@@ -191,7 +193,7 @@ describe.concurrent("a fresh project that installed the tarball", () => {
     }
     await closed;
     expect(stdout).toMatch(/received SIGTERM, stopping/);
-  });
+  }, CHILD_TIMEOUT);
 });
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, describeState: () => string): Promise<T> {

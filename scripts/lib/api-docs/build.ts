@@ -24,8 +24,9 @@ export async function buildApiDocs(root: string): Promise<string> {
       if (error.code === "ENOENT") throw new CliError(`${file}: not found under ${root}; run \`npm run generate\` first`);
       throw error;
     });
-  const [manifestText, operationsText, helpersText] = await Promise.all([read(MANIFEST), read(OPERATIONS), read(HELPERS)]);
-  const manifest = parseManifest(manifestText, MANIFEST);
+  // The manifest first: a missing or broken one is the error to report.
+  const manifest = parseManifest(await read(MANIFEST), MANIFEST);
+  const [operationsText, helpersText] = await Promise.all([read(OPERATIONS), read(HELPERS)]);
   const exported = new Set([...readExportedNames(operationsText, OPERATIONS), ...readExportedNames(helpersText, HELPERS)]);
   const exports = new Map<string, OperationExports>(manifest.operations.map((op) => [op.name, operationExports(op, exported)]));
   return renderApiDocs({
