@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTree, removeTempDirs, runGenerate, spec, tempDir } from "./support";
 
-const GENERATED_FILES = ["helpers.ts", "index.ts", "manifest.json", "operations.ts", "schema.ts"];
+const GENERATED_FILES = ["helpers.ts", "index.ts", "manifest.json", "operations.ts", "schema.ts", "validators.d.ts", "validators.js"];
 
 afterAll(removeTempDirs);
 
@@ -20,7 +20,7 @@ describe("npm run generate", () => {
     first = await readTree(out);
   }, 120_000);
 
-  it("writes the five generated files", () => {
+  it("writes the seven generated files", () => {
     expect(Object.keys(first ?? {}).sort()).toEqual(GENERATED_FILES);
   });
 

@@ -14,12 +14,13 @@ import { emitOperations, type EmitOptions } from "./operations";
 import type { OutputFile } from "./output-dir";
 import { schemaFile, startSchemaJob, type SchemaJob } from "./schema";
 import { createEmitProject } from "./ts-project";
+import { emitValidators, startValidatorsJob, validatorsInput, type ValidatorsJob } from "./validators";
 
 export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: readonly OutputFile[];
-  /** Milliseconds per main-thread stage, for the CLI's summary line; "schema" is the wait for the worker at the end. */
-  readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema", number>>;
+  /** Milliseconds per main-thread stage, for the CLI's summary line; "schema" and "validators" are the waits for the workers at the end. */
+  readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema" | "validators", number>>;
 }
 
 /**
@@ -35,10 +36,11 @@ export async function generateFiles(
 ): Promise<GenerateResult> {
   const job = schemaJob ?? startSchemaJob(source);
   if (!schemaJob) job.send(JSON.stringify(document));
+  const validatorsJob = startValidatorsJob(source);
   try {
-    return await emitAll(document, source, options, job.result);
+    return await emitAll(document, source, options, job.result, validatorsJob);
   } finally {
-    await job.cancel();
+    await Promise.all([job.cancel(), validatorsJob.cancel()]);
   }
 }
 
@@ -47,6 +49,7 @@ async function emitAll(
   source: string,
   options: EmitOptions,
   schemaText: Promise<string>,
+  validatorsJob: ValidatorsJob,
 ): Promise<GenerateResult> {
   let mark = performance.now();
   const lap = () => {
@@ -57,6 +60,8 @@ async function emitAll(
   };
   const model = buildApiModel(document, source);
   assertLocalRefsResolve(document, source);
+  const validators = validatorsInput(document, model);
+  validatorsJob.send(validators);
   const modelMs = lap();
 
   const project = createEmitProject();
@@ -71,6 +76,10 @@ async function emitAll(
   /** Time spent waiting for the worker after everything else was done. */
   const schemaMs = lap();
 
+  const { js: validatorsJs, dts: validatorsDts } = emitValidators(model, await validatorsJob.result, validators.operations);
+  /** Time spent waiting for the validators worker after everything else was done. */
+  const validatorsMs = lap();
+
   const [operationsText, helpersText, indexText] = formatted as [string, string, string];
   return {
     model,
@@ -80,7 +89,9 @@ async function emitAll(
       { name: "manifest.json", content: emitManifest(model) },
       { name: "operations.ts", content: operationsText },
       { name: "schema.ts", content: schema },
+      { name: "validators.d.ts", content: validatorsDts },
+      { name: "validators.js", content: validatorsJs },
     ],
-    timings: { model: modelMs, emit: emitMs, format: formatMs, schema: schemaMs },
+    timings: { model: modelMs, emit: emitMs, format: formatMs, schema: schemaMs, validators: validatorsMs },
   };
 }
