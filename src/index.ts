@@ -35,6 +35,7 @@ export type {
   RequestOptions,
 } from "./core/operation";
 export type { ArtuErrorBody } from "./core/wire-error";
+export { ArtuDriftError, type ArtuDrift, type DriftHandler, type DriftKind, type DriftMode } from "./drift";
 export {
   applySync,
   ArtuSyncPlanError,

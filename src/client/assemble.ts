@@ -12,6 +12,7 @@ import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type Reso
 import { createRawClient } from "./raw-client";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retry";
 import { directTransport, openapiFetchTransport } from "./transport";
+import { createResponseCheck } from "../drift/check";
 
 export type AssembledClient<Resources, Paths extends {}> = Resources &
   OperationInvoker & {
@@ -35,6 +36,7 @@ export function assembleClient<Resources, Paths extends {} = {}>(
     // openapi-fetch's default: arrays form-explode, objects deepObject (filter[key]=v), as artu.raw does.
     serializeQuery: createQuerySerializer(),
     staticHeaders: staticHeadersOf(config),
+    checkResponse: createResponseCheck(config),
   };
   const core = createCore(runtime);
   return { ...createResources(core), request: core.request, raw, environment: config.environment };

@@ -14,6 +14,7 @@ import { scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
 import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
 import type { AttemptRequest, Transport } from "./transport";
+import type { ResponseCheck } from "../drift/check";
 
 export interface ClientRuntime {
   readonly options: ResolvedOptions;
@@ -23,6 +24,8 @@ export interface ClientRuntime {
   readonly serializeQuery: (query: Record<string, unknown>) => string;
   /** Headers of every request when the key is a string (precomputed); undefined for a key function. */
   readonly staticHeaders: StaticHeaders | undefined;
+  /** The drift check of every parsed success body; undefined with `drift: "off"`. */
+  readonly checkResponse: ResponseCheck | undefined;
 }
 
 export interface StaticHeaders {
@@ -92,7 +95,10 @@ export async function execute(
 
     const status = response.status;
     if (logger !== undefined) logFinish(logger, prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
-    if (status >= 200 && status < 300) return parseSuccess(context, response, attempt, key);
+    if (status >= 200 && status < 300) {
+      const data = parseSuccess(context, response, attempt, key);
+      return runtime.checkResponse === undefined ? data : runtime.checkResponse(context, response, data, attempt, key);
+    }
     failure = { kind: "status", status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) };
     error = apiErrorFromResponse(context, response, attempt, key);
     await waitForRetry(runtime, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);

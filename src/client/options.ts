@@ -5,6 +5,7 @@
  * request, with a message naming the option (never the key's value).
  */
 import type { Middleware } from "openapi-fetch";
+import { DRIFT_MODES, type DriftHandler, type DriftMode } from "../drift/types";
 import { ArtuError } from "./errors";
 
 export type ArtuEnvironment = "test" | "live";
@@ -40,6 +41,15 @@ export interface ArtuClientOptions {
   logger?: ArtuLogger;
   /** Sent on every request. `Authorization` and `X-Environment` are the client's own and cannot be set here. */
   defaultHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Check every success response against the snapshot's response schema (unknown properties, unknown enum
+   * values, missing required properties, type mismatches). "off" (default): no check, nothing loaded.
+   * "report": `onDrift` once per operation, place and kind; the call still returns the data.
+   * "strict": throw ArtuDriftError (carrying the divergences) instead of returning drifting data.
+   */
+  drift?: DriftMode;
+  /** Receives what `drift: "report"` finds. Default: `logger.warn` (else console.warn) with one readable line. */
+  onDrift?: DriftHandler;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +63,8 @@ export interface ResolvedOptions {
   readonly middleware: readonly Middleware[];
   readonly logger: ArtuLogger | undefined;
   readonly defaultHeaders: Readonly<Record<string, string>>;
+  readonly drift: DriftMode;
+  readonly onDrift: DriftHandler | undefined;
 }
 
 /** Header names the client sets itself; callers cannot override them (that would bypass the environment guard). */
@@ -72,7 +84,20 @@ export function resolveOptions(options: ArtuClientOptions): ResolvedOptions {
     middleware: checkMiddleware(options.middleware),
     logger: options.logger ?? undefined,
     defaultHeaders: checkHeaders(options.defaultHeaders ?? {}, "defaultHeaders"),
+    drift: checkDrift(options.drift ?? "off"),
+    onDrift: checkOnDrift(options.onDrift),
   };
+}
+
+function checkDrift(drift: unknown): DriftMode {
+  if (!DRIFT_MODES.includes(drift as DriftMode)) throw configError(`drift must be "off", "report" or "strict", got ${describeValue(drift)}`);
+  return drift as DriftMode;
+}
+
+function checkOnDrift(onDrift: unknown): DriftHandler | undefined {
+  if (onDrift === undefined) return undefined;
+  if (typeof onDrift !== "function") throw configError(`onDrift must be a function, got ${describeValue(onDrift)}`);
+  return onDrift as DriftHandler;
 }
 
 function checkEnvironment(environment: unknown): ArtuEnvironment {

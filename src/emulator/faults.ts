@@ -2,8 +2,9 @@
  * Fault injection for users' resilience tests. A rule selects requests by
  * operationId or path (template like `/clients/{id}` or a concrete path) and
  * optionally method, then adds latency, answers with a status (and
- * Retry-After), or destroys the socket. `rate` draws from a seeded stream;
- * `times` limits how often a rule fires.
+ * Retry-After), destroys the socket, or changes the success body it sends
+ * (`mutateResponse`, to serve schema drift). `rate` draws from a seeded
+ * stream; `times` limits how often a rule fires.
  */
 import { createRandom, deriveSeed, type Random } from "./random";
 
@@ -25,6 +26,14 @@ export interface FaultRule {
   times?: number;
   /** Error code of the `status` answer (default from the status: RATE_LIMITED for 429, INTERNAL for 5xx, …). */
   code?: string;
+  /**
+   * Run the operation as usual, then send what this returns instead of its
+   * success body (given a deep copy: the stored data is not touched). Applied
+   * after `validateResponses`, so the emulator can serve a response the
+   * snapshot does not describe (an extra field, a new enum value…). Errors
+   * are sent as they are.
+   */
+  mutateResponse?: (body: unknown) => unknown;
 }
 
 export interface FaultTarget {
@@ -50,6 +59,7 @@ export function validateFaultRules(rules: readonly FaultRule[]): void {
     }
     if (rule.latencyMs !== undefined && !(rule.latencyMs >= 0)) throw new RangeError(`${where}.latencyMs must be >= 0`);
     if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times >= 0)) throw new RangeError(`${where}.times must be a non-negative integer`);
+    if (rule.mutateResponse !== undefined && typeof rule.mutateResponse !== "function") throw new TypeError(`${where}.mutateResponse must be a function`);
   });
 }
 
@@ -88,6 +98,13 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
   if (rule.operationId && rule.operationId !== target.operationId) return false;
   if (rule.path && rule.path !== target.pathTemplate && rule.path !== target.pathname) return false;
   return true;
+}
+
+/** The success body after every fired rule's `mutateResponse`, in rule order; the body itself when none has one. */
+export function mutatedBody(fired: readonly FaultRule[], body: unknown): unknown {
+  let current = body;
+  for (const rule of fired) if (rule.mutateResponse) current = rule.mutateResponse(current === undefined ? undefined : structuredClone(current));
+  return current;
 }
 
 export function defaultFaultCode(status: number): string {

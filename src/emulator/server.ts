@@ -2,14 +2,15 @@
  * The HTTP front of the emulator. Per request: request id → global latency →
  * route → injected faults → authentication → JSON body → validation of path,
  * query and body → handler on drafts of the data sets → (optional) response
- * validation → commit and answer. Errors use the shared wire format.
+ * validation → commit → (injected) response mutation → answer. Errors use
+ * the shared wire format.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { authenticate, type Environment } from "./auth";
 import { createClock, type Clock } from "./clock";
 import { EmulatorError } from "./errors";
-import { createFaultInjector, defaultFaultCode, type FaultRule } from "./faults";
+import { createFaultInjector, defaultFaultCode, mutatedBody, type FaultRule } from "./faults";
 import type { HandlerContext, HandlerTable } from "./handlers/context";
 import { readPathParams, readQuery } from "./query";
 import { createRandom, deriveSeed, type Random } from "./random";
@@ -123,7 +124,7 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         throw new EmulatorError(500, "EMULATOR_RESPONSE_INVALID", `the emulator's ${operation.operationId} response does not match the snapshot`, responseIssues);
       }
       for (const [env, draft] of drafts) state[env] = draft;
-      sendJson(res, operation.successStatus, result);
+      sendJson(res, operation.successStatus, mutatedBody(fired, result));
     } catch (error) {
       const failure = error instanceof EmulatorError ? error : new EmulatorError(500, "INTERNAL", `emulator failure: ${(error as Error)?.message ?? String(error)}`);
       for (const [name, value] of Object.entries(failure.headers)) res.setHeader(name, value);
