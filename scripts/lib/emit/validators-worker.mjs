@@ -22,9 +22,12 @@ parentPort.once("message", async ({ schema, exports }) => {
       allErrors: true,
       strict: false,
       // Error messages are not used (the runtime builds its own), and every
-      // referenced definition compiles to one shared function.
+      // referenced definition compiles to one shared function. No meta-schema
+      // pass: a broken schema fails the compilation of the first operation
+      // using it, which names that operation.
       messages: false,
       inlineRefs: false,
+      validateSchema: false,
       code: { source: true, esm: true, lines: true },
     });
     unwrap(formatsModule)(ajv);
