@@ -113,16 +113,18 @@ export function closeSchemas(document: object, pointers: readonly string[], open
       else if (VALUE_SCHEMA_MAPS.includes(key) && isSchema(value)) out[key] = mapValues(value, (child) => transform(child, "value"));
       else if (MEMBER_SCHEMA.includes(key)) out[key] = transform(value, "member");
       else if (key === "dependentSchemas" && isSchema(value)) out[key] = mapValues(value, (child) => transform(child, "member"));
-      else if (MEMBER_SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
-        const discriminated = key === "allOf" ? undefined : discriminatedUnion(value);
+      else if (key === "allOf" && Array.isArray(value)) appendAllOf(out, value.map((member) => transform(member, "member")));
+      else if ((key === "anyOf" || key === "oneOf") && Array.isArray(value)) {
+        const discriminated = discriminatedUnion(value);
         const closeVariants = pureUnionMembers(schema) !== undefined;
         const variant = (member: unknown): unknown => {
           const checked = transform(member, "member");
           return closeVariants && isSchema(member) && isSchema(checked) && closable(member) ? { ...checked, unevaluatedProperties: false } : checked;
         };
         if (discriminated) appendAllOf(out, discriminatedChecks(discriminated, variant));
-        else if (key === "allOf") appendAllOf(out, value.map((member) => transform(member, "member")));
-        else out.anyOf = value.map((member) => transform(member, "member"));
+        else if (out.anyOf === undefined) out.anyOf = value.map((member) => transform(member, "member"));
+        // Both anyOf and oneOf on one schema: both must hold.
+        else appendAllOf(out, [{ anyOf: value.map((member) => transform(member, "member")) }]);
       }
     }
     if (nullableKeyword && schema.nullable === true) allowNull(out);
