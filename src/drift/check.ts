@@ -4,12 +4,11 @@
  * validators are never loaded). The validators start loading when the client
  * is built; a request answered before they are in waits for them.
  */
-import type { ArtuRequestContext } from "../client/errors";
+import { ArtuError, type ArtuRequestContext } from "../client/errors";
 import type { ArtuLogger } from "../client/options";
 import { redactHeaders, scrubSecret } from "../client/redact";
 import type { ReceivedResponse } from "../client/response-error";
 import { REQUEST_ID_HEADER } from "../core/wire-error";
-import { ArtuError } from "../client/errors";
 import { divergencesOf, shapeOf } from "./divergences";
 import { ArtuDriftError, driftLine } from "./error";
 import { validatorsModule, type ValidatorTable } from "./load-validators";
