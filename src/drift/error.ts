@@ -8,6 +8,7 @@
 import { ArtuApiError, type ArtuApiErrorInit } from "../client/errors";
 import type { ArtuDrift } from "./types";
 
+/** `drift: "strict"`: a success response that does not match the snapshot; `body` is the data, `divergences` what differs. */
 export class ArtuDriftError extends ArtuApiError {
   override readonly name: string = "ArtuDriftError";
   readonly divergences: readonly ArtuDrift[];

@@ -9,13 +9,16 @@
 export type DriftMode = "off" | "report" | "strict";
 export const DRIFT_MODES: readonly DriftMode[] = ["off", "report", "strict"];
 
+/** What differs: a property the snapshot does not list, a value outside its enum/const, a required property that is missing, a value of another type (or format). */
 export type DriftKind = "unknown-property" | "unknown-enum-value" | "missing-required" | "type-mismatch";
 
 /** One way a response differs from the snapshot. */
 export interface ArtuDrift {
+  /** The operation whose response differs. */
   readonly operationId: string;
   /** JSON pointer into the response body; for a property (unknown or missing), the property itself: `/data/0/riskLevel`. */
   readonly pointer: string;
+  /** See DriftKind. */
   readonly kind: DriftKind;
   /**
    * What the snapshot allows, as a TypeScript-like type: `"home" | "business"`,
