@@ -23,18 +23,38 @@ const binUsesEmulatorEntry: Plugin = {
   },
 };
 
+/**
+ * The runtime drift validators (~1 MB of Ajv standalone code) stay their own
+ * file, dist/validators.js, which the client imports lazily only when
+ * `drift` is "report" or "strict": `drift: "off"` loads and parses nothing.
+ */
+const validatorsBesideEntry: Plugin = {
+  name: "artu-drift-validators",
+  setup(build) {
+    build.onResolve({ filter: /[\\/]generated[\\/]validators\.js$/ }, () => ({ path: "./validators.js", external: true }));
+  },
+};
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts", emulator: "src/emulator/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
-    // Both configs build concurrently into dist/: keep the bin when this one cleans.
-    clean: ["!artu-emulator.js"],
+    // The configs build concurrently into dist/: keep the others' files when this one cleans.
+    clean: ["!artu-emulator.js", "!validators.js"],
     target: "node20",
     platform: "node",
     sourcemap: false,
     splitting: false,
     treeshake: true,
+    esbuildPlugins: [validatorsBesideEntry],
+  },
+  {
+    entry: { validators: "generated/validators.js" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    minify: true,
   },
   {
     entry: { "artu-emulator": "src/emulator/cli.ts" },

@@ -33,8 +33,23 @@ async function run(sdk, emulatorEntry, resolved) {
     const live = sdk.createArtuClient({ apiKey: emulatorEntry.DEFAULT_API_KEY, environment: "live", baseUrl: emulator.url, maxRetries: 0 });
     const migrated = completed.status === "completed" ? await live.clients.retrieve({ id: completed.targetId }) : undefined;
 
+    // Runtime drift from the installed package: the validators load lazily from dist/validators.js.
+    emulator.setFaults([{ operationId: "clients.retrieve", mutateResponse: (body) => ({ ...body, riskLevel: "high" }) }]);
+    const reports = [];
+    const watched = sdk.createArtuClient({
+      apiKey: emulatorEntry.DEFAULT_API_KEY,
+      environment: "test",
+      baseUrl: emulator.url,
+      drift: "report",
+      onDrift: (divergence) => reports.push(divergence),
+    });
+    await watched.clients.retrieve({ id: created.id });
+    await watched.clients.retrieve({ id: created.id });
+    emulator.setFaults([]);
+
     return {
       resolved,
+      drift: reports.map(({ operationId, pointer, kind }) => ({ operationId, pointer, kind })),
       emulatorUrl: /^http:\/\/127\.0\.0\.1:\d+$/.test(emulator.url),
       created: { name: created.name, sameIdRetrieved: retrieved.id === created.id },
       missing: {
