@@ -3,13 +3,13 @@
  * passes the generated `createResources`; tests pass hand-written ones, and
  * may shorten the retry timing.
  */
-import { createQuerySerializer, type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import type { OperationBinder, OperationInvoker } from "../core/operation";
 import { AttemptDeadlines } from "./attempt-signal";
 import { createCore } from "./core";
 import { requestHeaders, type ClientRuntime, type StaticHeaders } from "./execute";
 import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ResolvedOptions } from "./options";
-import { createRawClient } from "./raw-client";
+import { lazyRawClient } from "./lazy-raw-client";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retry";
 import { directTransport, openapiFetchTransport } from "./transport";
 import { createResponseCheck } from "../drift/check";
@@ -27,14 +27,12 @@ export function assembleClient<Resources, Paths extends {} = {}>(
   timing: RetryTiming = DEFAULT_RETRY_TIMING,
 ): AssembledClient<Resources, Paths> {
   const config = resolveOptions(options);
-  const raw = createRawClient<Paths>(config);
+  const raw = lazyRawClient<Paths>(config);
   const runtime: ClientRuntime = {
     options: config,
     timing,
     deadlines: new AttemptDeadlines(),
     transport: config.middleware.length > 0 ? openapiFetchTransport(raw) : directTransport(config.fetch),
-    // openapi-fetch's default: arrays form-explode, objects deepObject (filter[key]=v), as artu.raw does.
-    serializeQuery: createQuerySerializer(),
     staticHeaders: staticHeadersOf(config),
     checkResponse: createResponseCheck(config),
   };

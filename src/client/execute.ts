@@ -10,6 +10,7 @@ import { logFinish, logRetry, logStart } from "./log-lines";
 import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
 import { checkParamNames, headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
+import { serializeQuery } from "./query-string";
 import { scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
 import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
@@ -21,7 +22,6 @@ export interface ClientRuntime {
   readonly timing: RetryTiming;
   readonly deadlines: AttemptDeadlines;
   readonly transport: Transport;
-  readonly serializeQuery: (query: Record<string, unknown>) => string;
   /** Headers of every request when the key is a string (precomputed); undefined for a key function. */
   readonly staticHeaders: StaticHeaders | undefined;
   /** The drift check of every parsed success body; undefined with `drift: "off"`. */
@@ -48,7 +48,7 @@ export async function execute(
   if (options !== undefined) checkRequestOptions(prepared, options);
   if (params !== undefined) checkParamNames(prepared, params);
   const query = queryOf(prepared, params);
-  const search = query === undefined ? "" : runtime.serializeQuery(query);
+  const search = query === undefined ? "" : serializeQuery(query, prepared.operationId);
   const url = config.baseUrl + expandPath(prepared.compiledPath, params, prepared.operationId) + (search === "" ? "" : `?${search}`);
   const bodyText = body === undefined ? undefined : JSON.stringify(body);
   const headerParams = headerParamsOf(prepared, params);

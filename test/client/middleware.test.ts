@@ -80,3 +80,24 @@ describe("with middleware, generated methods go through openapi-fetch", () => {
     await expect(artu.clients.retrieve({ id: "x" })).rejects.toBeInstanceOf(ArtuResponseParseError);
   });
 });
+
+describe("artu.raw loads openapi-fetch on its first request", () => {
+  it("applies use/eject made before and after the first request, in order", async () => {
+    const artu = testClient({ baseUrl: server.url });
+    const first = recorder();
+    const second = recorder();
+    artu.raw.use(first.middleware, second.middleware);
+    artu.raw.eject(second.middleware);
+    await artu.raw.GET("/clients/{id}" as never, { params: { path: { id: "c1" } } } as never);
+    expect(first.seen.map(({ url }) => url)).toEqual([`${server.url}/clients/c1`]);
+    expect(second.seen).toEqual([]);
+    expect(server.requests.at(-1)!.headers["x-signature"]).toBe("sig-1");
+
+    artu.raw.eject(first.middleware);
+    artu.raw.use(second.middleware);
+    const { data } = await artu.raw.POST("/clients/{id}/migrate" as never, { params: { path: { id: "c2" } }, body: { to: "live" } } as never);
+    expect(data).toEqual({ ok: true, url: "/clients/c2/migrate" });
+    expect(first.seen).toHaveLength(1);
+    expect(second.seen.map(({ method, authorization }) => `${method} ${authorization}`)).toEqual([`POST Bearer ${API_KEY}`]);
+  });
+});
