@@ -33,6 +33,20 @@ describe("sdk surface check", () => {
     expect(report.bump).toBe("major");
   });
 
+  it("agrees on an operation without an operationId (labelled by route in the report, by a generated name in the manifest)", async () => {
+    const strip = (document: OpenApiDocument): OpenApiDocument => {
+      const copy = structuredClone(document);
+      for (const item of Object.values(copy.paths ?? {})) for (const operation of Object.values(item)) delete (operation as { operationId?: string }).operationId;
+      return copy;
+    };
+    const base = side("response-property-removed", "base");
+    const head = side("response-property-removed", "head");
+    const anonymous = { base: { ...base, document: strip(base.document) }, head: { ...head, document: strip(head.document) } };
+    const report = await withSdkCheck(diffSpecs(anonymous.base, anonymous.head), anonymous.base, anonymous.head);
+    expect(report.changes.some((change) => change.id === "response-property-removed")).toBe(true);
+    expect(sdkChanges(report)).toEqual([]);
+  });
+
   it("agrees on a renamed operationId (the generated method name changes)", async () => {
     const report = await checked("operation-id-renamed");
     expect(sdkChanges(report)).toEqual([]);

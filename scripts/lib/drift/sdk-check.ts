@@ -51,7 +51,7 @@ export async function compareGenerated(report: DriftReport, baseDir: string, hea
   const collector = new ChangeCollector();
   for (const [before, after] of pairOperations(base.operations, head.operations)) {
     const scope = { operationId: operationLabel(after), method: after.method, path: after.path };
-    const ownChanges = report.changes.filter((change) => change.operationId === scope.operationId);
+    const ownChanges = report.changes.filter((change) => concerns(change, before, after));
     const at = pointer(["paths", after.path, after.method]);
     const reasons = incompatibilities(project, before, after);
     if (reasons.length > 0 && !acknowledges(ownChanges)) {
@@ -72,6 +72,16 @@ export async function compareGenerated(report: DriftReport, baseDir: string, hea
   }
   const changes = sortChanges([...report.changes, ...collector.changes]);
   return { bump: highestBump(changes), changes };
+}
+
+/**
+ * The spec-level changes about this operation pair: matched by route on either
+ * side, since an operation without an operationId is labelled by its route in
+ * the report and by a generated name in the manifest.
+ */
+function concerns(change: Change, before: OperationSurface, after: OperationSurface): boolean {
+  const onRoute = (surface: OperationSurface) => change.method === surface.method && change.path === surface.path;
+  return onRoute(after) || onRoute(before) || change.operationId === after.operationId;
 }
 
 function isSdkBreaking(change: Change): boolean {
