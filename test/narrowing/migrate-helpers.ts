@@ -1,6 +1,6 @@
 /**
  * Hand-written copy of what generated/helpers.ts emits for clients.migrate
- * (HELPERS-CONTRACT.md), over the result type from openapi/sources/clients.json.
+ * (ARCHITECTURE.md, "Helper shapes"), over the result type from openapi/sources/clients.json.
  */
 import {
   ArtuVariantError,

@@ -1,5 +1,5 @@
 /**
- * Sync operations (HELPERS-CONTRACT.md "Sync shape"): a JSON request body
+ * Sync operations (ARCHITECTURE.md, "Helper shapes"): a JSON request body
  * object with one or more array properties whose items are objects with an
  * optional boolean `_delete` and an `id` (optional → the API creates items
  * through sync; required → it cannot). Writable fields are the item's
