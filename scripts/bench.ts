@@ -12,7 +12,7 @@ import { parseCliArgs, runCli } from "./lib/cli";
 import { measureBundleSize } from "./bench/bundle-size";
 import { measureConsumerTypecheck } from "./bench/consumer-tsc";
 import { measureGenerate } from "./bench/generate";
-import type { Row } from "./bench/measure";
+import { round, type Row } from "./bench/measure";
 import { measureRequestOverhead } from "./bench/request-overhead";
 import { benchSyncPlanning } from "./bench/sync-planning";
 
@@ -65,7 +65,7 @@ function syncRows(quick: boolean): Row[] {
     name: `sync planning, ${figure.items.toLocaleString("en")} items (addresses.sync, externalId match)`,
     baseline: figure.growth === undefined ? "—" : "previous size (10× fewer items)",
     value: figure.minMs,
-    baselineValue: figure.growth === undefined ? figure.minMs : Math.round((figure.minMs / figure.growth) * 100) / 100,
+    baselineValue: figure.growth === undefined ? figure.minMs : round(figure.minMs / figure.growth),
     unit: "ms",
     ratio: figure.growth,
     target:

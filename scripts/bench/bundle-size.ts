@@ -7,7 +7,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import type { Row } from "./measure";
+import { round, type Row } from "./measure";
 
 const TARGET_KB = 12;
 
@@ -39,4 +39,3 @@ async function gzippedKb(entry: string): Promise<number> {
   return round(gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length / 1024);
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;

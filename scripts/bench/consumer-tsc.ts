@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { median, type Row } from "./measure";
+import { median, round, type Row } from "./measure";
 
 const CALLS = `
 const id = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
@@ -71,7 +71,7 @@ export function measureConsumerTypecheck(rounds = 5): Row[] {
         value: Math.round(value),
         baselineValue: Math.round(baselineValue),
         unit: "ms",
-        ratio: Math.round((value / baselineValue) * 100) / 100,
+        ratio: round(value / baselineValue),
       },
     ];
   } finally {

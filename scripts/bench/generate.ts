@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { median, type Row } from "./measure";
+import { median, round, type Row } from "./measure";
 
 const PEAK_RSS = new URL("./report-peak-rss.mjs", import.meta.url).pathname;
 
@@ -48,7 +48,7 @@ export function measureGenerate(spec: { label: string; file: string; target: str
         value: Math.round(value),
         baselineValue: Math.round(baselineValue),
         unit: "ms",
-        ratio: Math.round((value / baselineValue) * 100) / 100,
+        ratio: round(value / baselineValue),
         target: spec.target,
         peakRssMb: Math.max(...c.map((r) => r.peakRssMb)),
         baselinePeakRssMb: Math.max(...b.map((r) => r.peakRssMb)),

@@ -7,8 +7,8 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { createArtuClient, type ArtuClientOptions } from "../../src/index";
-import { median, type Row } from "./measure";
+import { createArtuClient } from "../../src/index";
+import { median, round, type Row } from "./measure";
 
 const CLIENT = {
   id: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
@@ -23,21 +23,21 @@ const CLIENT = {
 type Variant = { name: string; send: () => Promise<unknown> };
 
 export async function measureRequestOverhead(
-  options: { requests?: number; rounds?: number; extraClientOptions?: Partial<ArtuClientOptions>[] } = {},
+  options: { requests?: number; rounds?: number } = {},
 ): Promise<Row[]> {
   const { requests = 2_000, rounds = 7 } = options;
   const server = await startServer();
   try {
     const base = { apiKey: "sk_bench_not_a_secret", environment: "test" as const, baseUrl: server.url };
     const plain = createArtuClient(base);
-    const reportingDrift = createArtuClient({ ...base, ...(driftOption() as object) });
+    const reportingDrift = createArtuClient({ ...base, drift: "report", onDrift: () => {} });
     const url = `${server.url}/clients/${CLIENT.id}`;
     const headers = { authorization: `Bearer ${base.apiKey}`, "x-environment": "test", accept: "application/json" };
     const variants: Variant[] = [
       { name: "fetch", send: async () => (await fetch(url, { headers })).json() },
       { name: "generated", send: () => plain.clients.retrieve({ id: CLIENT.id }) },
+      { name: "drift-report", send: () => reportingDrift.clients.retrieve({ id: CLIENT.id }) },
     ];
-    if (driftOption()) variants.push({ name: "drift-report", send: () => reportingDrift.clients.retrieve({ id: CLIENT.id }) });
     for (const variant of variants) await runBatch(variant, 200); // warm-up: JIT, sockets
     const cpu = new Map<string, number[]>(variants.map((v) => [v.name, []]));
     const wall = new Map<string, number[]>(variants.map((v) => [v.name, []]));
@@ -65,11 +65,6 @@ export async function measureRequestOverhead(
   }
 }
 
-/** `{ drift: "report" }` when the client supports runtime drift checks, else undefined. */
-function driftOption(): Partial<ArtuClientOptions> | undefined {
-  return { drift: "report", onDrift: () => {} } as Partial<ArtuClientOptions>;
-}
-
 async function runBatch(variant: Variant, requests: number): Promise<{ cpuUs: number; wallUs: number }> {
   const startCpu = process.cpuUsage();
   const start = performance.now();
@@ -88,4 +83,3 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -9,9 +9,10 @@
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { addressesSyncPlanner } from "../../generated/helpers";
 import type { SyncPlannerDescription } from "../../src/core/helpers";
-import type { OperationDescriptor } from "../../src/core/operation";
 import { planSync } from "../../src/sync";
+import { round } from "./measure";
 
 export interface SyncPlanningFigure {
   /** Items per array (current and desired each). */
@@ -36,16 +37,13 @@ export interface SyncPlanningFigure {
 export interface SyncPlanningOptions {
   readonly sizes?: readonly number[];
   readonly runs?: number;
-  /** 1: addresses.sync (one array); 3: clients.sync with addresses, contactMethods, bankAccounts. */
-  readonly arrays?: 1 | 3;
 }
 
 export function benchSyncPlanning(
   options: SyncPlanningOptions = {},
 ): SyncPlanningFigure[] {
-  const { sizes = [1_000, 10_000, 100_000], runs = 9, arrays = 1 } = options;
-  const description =
-    arrays === 1 ? singleArrayDescription : threeArrayDescription;
+  const { sizes = [1_000, 10_000, 100_000], runs = 9 } = options;
+  const description: SyncPlannerDescription = addressesSyncPlanner;
   const figures: SyncPlanningFigure[] = [];
   let previousBaselineMs: number | undefined;
   for (const items of sizes) {
@@ -114,73 +112,6 @@ function collectGarbage(): void {
   setFlagsFromString("--expose-gc");
   (runInNewContext("gc") as () => void)();
 }
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-const syncOperation = (
-  operationId: string,
-  path: string,
-): OperationDescriptor => ({
-  operationId,
-  method: "post",
-  path,
-  args: ["params", "body"],
-  pathParams: path.includes("{clientId}") ? ["clientId"] : [],
-  queryParams: [],
-  headerParams: [],
-  idempotent: false,
-});
-
-const addressFields = [
-  "city",
-  "country",
-  "externalId",
-  "isPrimary",
-  "metadata",
-  "postalCode",
-  "scope",
-  "scopeData",
-  "state",
-  "street",
-  "type",
-];
-const arrayDescription = (name: string) => ({
-  name,
-  maxItems: 250,
-  idField: "id",
-  deleteField: "_delete",
-  writableFields: addressFields,
-  creatable: true,
-});
-
-/** Shaped like the generated addresses.sync description. */
-const singleArrayDescription: SyncPlannerDescription = {
-  operation: syncOperation(
-    "addresses.sync",
-    "/clients/{clientId}/addresses/sync",
-  ),
-  arrays: [arrayDescription("items")],
-  objects: [],
-  replaceModeField: "replaceMode",
-  context: [{ name: "clientId", in: "path" }],
-};
-
-/** Shaped like the generated clients.sync description (three creatable arrays). */
-const threeArrayDescription: SyncPlannerDescription = {
-  operation: syncOperation("clients.sync", "/clients/sync"),
-  arrays: [
-    arrayDescription("addresses"),
-    arrayDescription("contactMethods"),
-    arrayDescription("bankAccounts"),
-  ],
-  objects: [
-    { name: "client", writableFields: ["externalId", "metadata", "name"] },
-  ],
-  replaceModeField: "replaceMode",
-  context: [{ name: "clientId", in: "body" }],
-};
 
 type Item = Record<string, unknown>;
 
