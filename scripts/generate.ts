@@ -4,11 +4,13 @@
  * success, 2 on bad input (file, JSON pointer and operation named); the output
  * directory is replaced only when every file was generated.
  *
- * The openapi-typescript worker is started first and the emitters (ts-morph,
- * prettier) are imported only afterwards, so that their loading overlaps its.
+ * Both workers (openapi-typescript, Ajv) are started before anything else, so
+ * that their module loading overlaps the reading and parsing of the spec; the
+ * generate stage (generate-files.ts) is imported only afterwards.
  */
 import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { startSchemaJob } from "./lib/emit/schema";
+import { startValidatorsJob } from "./lib/emit/validators";
 import { readText } from "./lib/spec/fetch-source";
 import { parseOpenApi } from "./lib/spec/load";
 
@@ -23,6 +25,7 @@ runCli("generate", async () => {
   if (spec === "" || out === "") throw new CliError("--spec and --out need a value");
 
   const schemaJob = startSchemaJob(spec);
+  const validatorsJob = startValidatorsJob(spec);
   try {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
@@ -33,7 +36,13 @@ runCli("generate", async () => {
       import("./lib/emit/runtime-import"),
       import("./lib/model/types"),
     ]);
-    const { model, files, timings } = await generateFiles(document, spec, { runtimeImport: runtimeImportFor(out) }, schemaJob);
+    const { model, files, timings } = await generateFiles(
+      document,
+      spec,
+      { runtimeImport: runtimeImportFor(out) },
+      schemaJob,
+      validatorsJob,
+    );
     await replaceOutputDirectory(out, files);
 
     const counts = HELPER_NAMES.map((helper) => `${model.operations.filter((op) => op.shapes[helper]).length} ${helper}`);
@@ -43,6 +52,6 @@ runCli("generate", async () => {
         `${stages.join(", ")}; total ${Math.round(performance.now() - started)} ms\n`,
     );
   } finally {
-    await schemaJob.cancel();
+    await Promise.all([schemaJob.cancel(), validatorsJob.cancel()]);
   }
 });

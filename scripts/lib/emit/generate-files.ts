@@ -1,46 +1,57 @@
 /**
  * The generate stage without I/O: an OpenAPI document in, the contents of
  * every generated file out. The model is built once and read by each emitter.
+ *
+ * Scheduling (two cores, three threads): openapi-typescript (schema worker)
+ * is the longest stage and is started first, by the caller; the Ajv worker
+ * gets its input right after the model, BEFORE ts-morph is loaded (~0.4 s),
+ * so that its compilation overlaps that load and the emit. The ts-morph
+ * emitters are imported only then (dynamically): a run that fails in the
+ * model never loads them. No prettier (see format.ts).
  */
 import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
 import { assertLocalRefsResolve } from "../spec/check-refs";
 import type { OpenApiDocument } from "../spec/load";
 import { formatTypeScript } from "./format";
-import { emitHelpers } from "./helpers";
 import { emitIndex } from "./index-file";
 import { emitManifest } from "./manifest";
-import { emitOperations, type EmitOptions } from "./operations";
+import type { EmitOptions } from "./operations";
 import type { OutputFile } from "./output-dir";
 import { schemaFile, startSchemaJob, type SchemaJob } from "./schema";
-import { createEmitProject } from "./ts-project";
 import { emitValidators, startValidatorsJob, validatorsInput, type ValidatorsJob } from "./validators";
 
 export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: readonly OutputFile[];
-  /** Milliseconds per main-thread stage, for the CLI's summary line; "schema" and "validators" are the waits for the workers at the end. */
+  /**
+   * Milliseconds per main-thread stage, for the CLI's summary line ("emit"
+   * includes loading ts-morph); "schema" and "validators" are the waits for
+   * the workers at the end.
+   */
   readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema" | "validators", number>>;
 }
 
 /**
- * Emits every file. schema.ts comes from a worker: pass a job already fed
- * with the document's JSON text (the CLI starts it before parsing), or one is
- * started here. The job is stopped when this returns or throws.
+ * Emits every file. schema.ts and validators.js come from workers: pass jobs
+ * the caller started early (the schema job already fed with the document's
+ * JSON text, the validators job not yet fed), or they are started here. Both
+ * are stopped when this returns or throws.
  */
 export async function generateFiles(
   document: OpenApiDocument,
   source: string,
   options: EmitOptions,
   schemaJob?: SchemaJob,
+  validatorsJob?: ValidatorsJob,
 ): Promise<GenerateResult> {
-  const job = schemaJob ?? startSchemaJob(source);
-  if (!schemaJob) job.send(JSON.stringify(document));
-  const validatorsJob = startValidatorsJob(source);
+  const schema = schemaJob ?? startSchemaJob(source);
+  if (!schemaJob) schema.send(JSON.stringify(document));
+  const validators = validatorsJob ?? startValidatorsJob(source);
   try {
-    return await emitAll(document, source, options, job.result, validatorsJob);
+    return await emitAll(document, source, options, schema.result, validators);
   } finally {
-    await Promise.all([job.cancel(), validatorsJob.cancel()]);
+    await Promise.all([schema.cancel(), validators.cancel()]);
   }
 }
 
@@ -64,12 +75,17 @@ async function emitAll(
   validatorsJob.send(validators);
   const modelMs = lap();
 
+  const [{ createEmitProject }, { emitOperations }, { emitHelpers }] = await Promise.all([
+    import("./ts-project"),
+    import("./operations"),
+    import("./helpers"),
+  ]);
   const project = createEmitProject();
   const operations = emitOperations(project, model, options);
   const helpers = emitHelpers(project, model, options);
   const emitMs = lap();
 
-  const formatted = await Promise.all([operations, helpers, emitIndex(model)].map(formatTypeScript));
+  const formatted = [operations, helpers, emitIndex(model)].map(formatTypeScript);
   const formatMs = lap();
 
   const schema = schemaFile(document, await schemaText);
