@@ -22,11 +22,43 @@ export interface AttemptSignal {
   finish(): void;
 }
 
-interface Deadline {
+/**
+ * One attempt's deadline, and the AttemptSignal handed to execute.ts: a class
+ * so that starting an attempt allocates this object and its controller only
+ * (no closures); it is also the caller-signal listener (handleEvent).
+ */
+class Deadline implements AttemptSignal {
   readonly at: number;
-  readonly controller: AbortController;
-  done: boolean;
-  expired: boolean;
+  readonly controller = new AbortController();
+  done = false;
+  expired = false;
+
+  constructor(
+    private readonly queue: DeadlineQueue,
+    timeoutMs: number,
+    private readonly callerSignal: AbortSignal | undefined,
+  ) {
+    this.at = performance.now() + timeoutMs;
+    callerSignal?.addEventListener("abort", this, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The caller's signal aborted: forward its reason. */
+  handleEvent(): void {
+    this.controller.abort(this.callerSignal!.reason);
+  }
+
+  timedOut(): boolean {
+    return this.expired && !(this.callerSignal?.aborted ?? false);
+  }
+
+  finish(): void {
+    this.callerSignal?.removeEventListener("abort", this);
+    this.queue.finish(this);
+  }
 }
 
 /** Attempts of one timeoutMs value, oldest first (so deadlines are non-decreasing). */
@@ -40,8 +72,8 @@ class DeadlineQueue {
     private readonly onIdle: () => void,
   ) {}
 
-  add(controller: AbortController): Deadline {
-    const entry: Deadline = { at: performance.now() + this.timeoutMs, controller, done: false, expired: false };
+  add(callerSignal: AbortSignal | undefined): Deadline {
+    const entry = new Deadline(this, this.timeoutMs, callerSignal);
     this.entries.push(entry);
     if (this.timer === undefined) this.arm(this.timeoutMs);
     return entry;
@@ -92,26 +124,11 @@ export class AttemptDeadlines {
   private readonly queues = new Map<number, DeadlineQueue>();
 
   start(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-    const controller = new AbortController();
     let queue = this.queues.get(timeoutMs);
     if (queue === undefined) {
       queue = new DeadlineQueue(timeoutMs, () => this.queues.delete(timeoutMs));
       this.queues.set(timeoutMs, queue);
     }
-    const entry = queue.add(controller);
-    const timedOut = () => entry.expired && !(callerSignal?.aborted ?? false);
-    if (callerSignal === undefined) {
-      return { signal: controller.signal, timedOut, finish: () => queue.finish(entry) };
-    }
-    const forward = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener("abort", forward, { once: true });
-    return {
-      signal: controller.signal,
-      timedOut,
-      finish: () => {
-        callerSignal.removeEventListener("abort", forward);
-        queue.finish(entry);
-      },
-    };
+    return queue.add(callerSignal);
   }
 }
