@@ -14,6 +14,8 @@
  * blank lines. This pass fixes exactly those, and on the ARTU snapshot and
  * the GitHub spec its output is byte-identical to prettier's (test/generate).
  *
+ * It reads the emitters' raw output only (it is not idempotent on its own
+ * output: continuation lines after `=` or `<` are indented by bracket depth).
  * It understands: strings ("…", '…', `…` without substitutions), comments,
  * brackets. It re-indents each line by its bracket depth, then breaks a line
  * wider than PRINT_WIDTH at its first top-level bracket group that has commas
@@ -174,14 +176,16 @@ function elementsOf(line: string, group: Group): string[] {
  */
 function hasForcedBreak(line: string, groups: readonly Group[]): boolean {
   const byOpen = new Map(groups.map((group) => [group.open, group]));
+  /** "{" or "[" when the element starting after `at` is exactly an object or array with two or more entries. */
+  const entryKind = (at: number): string | undefined => {
+    const start = at + 1 + (line.slice(at + 1).length - line.slice(at + 1).trimStart().length);
+    const inner = byOpen.get(start);
+    const whole = inner !== undefined && /^\s*[,\]]/.test(line.slice(inner.close + 1));
+    return whole && inner.commas.length > 0 && "{[".includes(line[start]!) ? line[start] : undefined;
+  };
   return groups.some((group) => {
     if (!isArrayLiteral(line, group) || group.commas.length === 0) return false;
-    const offsets = [group.open, ...group.commas].map((at) => at + 1 + (line.slice(at + 1).length - line.slice(at + 1).trimStart().length));
-    const kinds = offsets.map((at) => {
-      const inner = byOpen.get(at);
-      const whole = inner !== undefined && /^\s*[,\]]/.test(line.slice(inner.close + 1));
-      return whole && inner.commas.length > 0 && "{[".includes(line[at]!) ? line[at] : undefined;
-    });
+    const kinds = [group.open, ...group.commas].map(entryKind);
     return kinds[0] !== undefined && kinds.every((kind) => kind === kinds[0]);
   });
 }
