@@ -11,7 +11,7 @@ import { requestHeaders, type ClientRuntime, type StaticHeaders } from "./execut
 import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ResolvedOptions } from "./options";
 import { lazyRawClient } from "./lazy-raw-client";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retry";
-import { directTransport, openapiFetchTransport } from "./transport";
+import { directTransport, middlewareTransport } from "./transport";
 import { createResponseCheck } from "../drift/check";
 
 export type AssembledClient<Resources, Paths extends {}> = Resources &
@@ -32,7 +32,7 @@ export function assembleClient<Resources, Paths extends {} = {}>(
     options: config,
     timing,
     deadlines: new AttemptDeadlines(),
-    transport: config.middleware.length > 0 ? openapiFetchTransport(raw) : directTransport(config.fetch),
+    transport: config.middleware.length > 0 ? middlewareTransport(raw) : directTransport(config.fetch),
     staticHeaders: staticHeadersOf(config),
     checkResponse: createResponseCheck(config),
   };

@@ -3,25 +3,30 @@
  * with more items than one request accepts is split into chunks of at most
  * maxItems, sent one after the other in order, and the responses combined.
  * An atomic request (all-or-nothing) cannot be split, since atomicity cannot
- * span requests: it is refused before anything is sent.
+ * span requests: it is refused before anything is sent. core.ts loads this
+ * module only for a call that needs splitting (see batch-limit.ts).
  */
 import type { BatchDescriptor } from "../core/operation";
 import { ArtuBatchError, ArtuError } from "./errors";
 
 export type SendBody = (body: unknown) => Promise<unknown>;
 
-export async function sendInChunks(operationId: string, batch: BatchDescriptor, body: unknown, send: SendBody): Promise<unknown> {
-  const items = isRecord(body) ? body[batch.itemsField] : undefined;
-  if (!Array.isArray(items) || items.length <= batch.maxItems) return send(body);
-  const record = body as Record<string, unknown>;
-  refuseAtomicSplit(operationId, batch, record, items.length);
+/** `items` are the body's items, more than one request accepts (core.ts checks with oversizeItems before loading this module). */
+export async function sendInChunks(
+  operationId: string,
+  batch: BatchDescriptor,
+  body: Record<string, unknown>,
+  items: readonly unknown[],
+  send: SendBody,
+): Promise<unknown> {
+  refuseAtomicSplit(operationId, batch, body, items.length);
 
   const chunkCount = Math.ceil(items.length / batch.maxItems);
   const results: unknown[] = [];
   for (let index = 0; index < chunkCount; index++) {
     const chunk = items.slice(index * batch.maxItems, (index + 1) * batch.maxItems);
     try {
-      results.push(await send({ ...record, [batch.itemsField]: chunk }));
+      results.push(await send({ ...body, [batch.itemsField]: chunk }));
     } catch (cause) {
       if (index === 0) throw cause;
       throw new ArtuBatchError({

@@ -5,7 +5,7 @@
  * arguments (applySync and other helpers use it).
  */
 import type { OperationBinder, OperationDescriptor, OperationInvoker, RequestOptions } from "../core/operation";
-import { sendInChunks } from "./batch";
+import { oversizeItems } from "./batch-limit";
 import { execute, type ClientRuntime } from "./execute";
 import { iterateItems, iteratePages } from "./pagination";
 import { prepareOperation, type PreparedOperation } from "./prepared-operation";
@@ -17,8 +17,12 @@ type Params = Record<string, unknown> | undefined;
 export function createCore(runtime: ClientRuntime): ArtuCore {
   const call = (prepared: PreparedOperation, params: Params, body: unknown, options: RequestOptions | undefined): Promise<unknown> => {
     const batch = prepared.descriptor.batch;
-    if (batch === undefined) return execute(runtime, prepared, params, body, options);
-    return sendInChunks(prepared.operationId, batch, body, (chunk) => execute(runtime, prepared, params, chunk, options));
+    const items = batch === undefined ? undefined : oversizeItems(batch, body);
+    if (batch === undefined || items === undefined) return execute(runtime, prepared, params, body, options);
+    // More items than one request accepts (rare): the chunking code loads on first use.
+    return import("./batch").then(({ sendInChunks }) =>
+      sendInChunks(prepared.operationId, batch, body as Record<string, unknown>, items, (chunk) => execute(runtime, prepared, params, chunk, options)),
+    );
   };
 
   function bind<F>(descriptor: OperationDescriptor): F {

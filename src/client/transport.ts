@@ -2,8 +2,9 @@
  * Sending one attempt. Two ways, same bytes on the wire:
  * - direct: the URL string and a plain init straight to `fetch` (no Request
  *   object, no header merging): the hot path, used when there is no middleware;
- * - through openapi-fetch (`raw.request`), when the caller configured
- *   middleware, so that middleware sees every request and every retry.
+ * - through openapi-fetch (`raw.request`, middleware-transport.ts), when the
+ *   caller configured middleware, so that middleware sees every request and
+ *   every retry.
  * Both read the body as text under the attempt's signal, so the timeout covers
  * a response that stalls half-way.
  */
@@ -39,34 +40,15 @@ export function directTransport(fetchImpl: typeof globalThis.fetch): Transport {
   };
 }
 
-// openapi-fetch's client is typed by `paths`; the transport only forwards runtime values.
-type AnyClient = Client<any>;
-
-export function openapiFetchTransport(raw: AnyClient): Transport {
+/**
+ * The openapi-fetch transport of a client with middleware, loaded with its
+ * first request (middleware-transport.ts), so that clients without
+ * middleware do not carry it.
+ */
+export function middlewareTransport(raw: Client<any>): Transport {
+  let loading: Promise<Transport> | undefined;
   return async (request, signal) => {
-    const { prepared } = request;
-    const result = await (raw.request as (method: string, path: string, init: object) => Promise<OpenapiFetchResult>)(
-      prepared.descriptor.method,
-      prepared.path,
-      {
-        params: { path: request.params ?? {}, query: request.query },
-        body: request.body,
-        bodySerializer: () => request.bodyText,
-        headers: request.headers,
-        signal,
-        parseAs: "stream",
-      },
-    );
-    const { response } = result;
-    let text: string;
-    if (response.ok) text = result.data === undefined ? "" : await response.text();
-    else text = result.error === undefined ? "" : typeof result.error === "string" ? result.error : JSON.stringify(result.error);
-    return { status: response.status, headers: response.headers, text };
+    loading ??= import("./middleware-transport").then(({ openapiFetchTransport }) => openapiFetchTransport(raw));
+    return (await loading)(request, signal);
   };
-}
-
-interface OpenapiFetchResult {
-  readonly data?: unknown;
-  readonly error?: unknown;
-  readonly response: Response;
 }
