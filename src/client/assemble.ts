@@ -8,7 +8,8 @@ import type { OperationBinder, OperationInvoker } from "../core/operation";
 import { AttemptDeadlines } from "./attempt-signal";
 import { createCore } from "./core";
 import { requestHeaders, type ClientRuntime, type StaticHeaders } from "./execute";
-import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ResolvedOptions } from "./options";
+import type { RequestLog } from "./log-lines";
+import { resolveOptions, type ArtuClientOptions, type ArtuEnvironment, type ArtuLogger, type ResolvedOptions } from "./options";
 import { lazyRawClient } from "./lazy-raw-client";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retry";
 import { directTransport, middlewareTransport } from "./transport";
@@ -34,10 +35,16 @@ export function assembleClient<Resources, Paths extends {} = {}>(
     deadlines: new AttemptDeadlines(),
     transport: config.middleware.length > 0 ? middlewareTransport(raw) : directTransport(config.fetch),
     staticHeaders: staticHeadersOf(config),
+    requestLog: config.logger === undefined ? undefined : loadRequestLog(config.logger),
     checkResponse: createResponseCheck(config),
   };
   const core = createCore(runtime);
   return { ...createResources(core), request: core.request, raw, environment: config.environment };
+}
+
+/** Clients without a logger never load log-lines.ts. */
+function loadRequestLog(logger: ArtuLogger): Promise<RequestLog> {
+  return import("./log-lines").then(({ createRequestLog }) => createRequestLog(logger));
 }
 
 function staticHeadersOf(config: ResolvedOptions): StaticHeaders | undefined {

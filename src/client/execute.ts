@@ -6,7 +6,7 @@
 import type { RequestOptions } from "../core/operation";
 import type { AttemptDeadlines } from "./attempt-signal";
 import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, type ArtuRequestContext } from "./errors";
-import { logFinish, logRetry, logStart } from "./log-lines";
+import type { RequestLog } from "./log-lines";
 import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
 import { checkParamNames, headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
@@ -24,6 +24,8 @@ export interface ClientRuntime {
   readonly transport: Transport;
   /** Headers of every request when the key is a string (precomputed); undefined for a key function. */
   readonly staticHeaders: StaticHeaders | undefined;
+  /** The log lines, loading when the client has a logger; undefined without one. */
+  readonly requestLog: Promise<RequestLog> | undefined;
   /** The drift check of every parsed success body; undefined with `drift: "off"`. */
   readonly checkResponse: ResponseCheck | undefined;
 }
@@ -56,7 +58,7 @@ export async function execute(
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const repeatable = prepared.descriptor.idempotent || options?.retryNonIdempotent === true;
   const callerSignal = options?.signal;
-  const logger = config.logger;
+  const log = runtime.requestLog === undefined ? undefined : await runtime.requestLog;
   const context: ArtuRequestContext = { operationId: prepared.operationId, method: prepared.method, path: prepared.path, url };
 
   for (let attempt = 1; ; attempt++) {
@@ -69,8 +71,8 @@ export async function execute(
           : staticHeaders.withBody
         : requestHeaders(config, key, bodyText !== undefined, headerParams, options?.headers);
     const request: AttemptRequest = { prepared, url, params, query, headers, body, bodyText };
-    const startedAt = logger === undefined ? 0 : performance.now();
-    if (logger !== undefined) logStart(logger, prepared, url, headers, attempt, maxRetries + 1);
+    const startedAt = log === undefined ? 0 : performance.now();
+    log?.start(prepared, url, headers, attempt, maxRetries + 1);
 
     const signal = runtime.deadlines.start(callerSignal, timeoutMs);
     let response: ReceivedResponse;
@@ -88,26 +90,27 @@ export async function execute(
       } else {
         [failure, error] = connectionFailure(context, thrown, attempt, key);
       }
-      if (logger !== undefined) logFinish(logger, prepared, url, { error: error.name }, startedAt);
-      await waitForRetry(runtime, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
+      log?.finish(prepared, url, { error: error.name }, startedAt);
+      await waitForRetry(runtime, log, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
       continue;
     }
 
     const status = response.status;
-    if (logger !== undefined) logFinish(logger, prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
+    log?.finish(prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
     if (status >= 200 && status < 300) {
       const data = parseSuccess(context, response, attempt, key);
       return runtime.checkResponse === undefined ? data : runtime.checkResponse(context, response, data, attempt, key);
     }
     failure = { kind: "status", status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) };
     error = apiErrorFromResponse(context, response, attempt, key);
-    await waitForRetry(runtime, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
+    await waitForRetry(runtime, log, prepared, failure, error, attempt, maxRetries, repeatable, callerSignal, context);
   }
 }
 
 /** Throws `error` when the failure is final, else waits the retry delay (interruptible by the caller's signal). */
 async function waitForRetry(
   runtime: ClientRuntime,
+  log: RequestLog | undefined,
   prepared: PreparedOperation,
   failure: AttemptFailure,
   error: ArtuError,
@@ -125,8 +128,7 @@ async function waitForRetry(
     }
     throw error;
   }
-  const logger = runtime.options.logger;
-  if (logger !== undefined) logRetry(logger, prepared, describeFailure(failure), delay, attempt + 1, maxRetries + 1);
+  log?.retry(prepared, failure, delay, attempt + 1, maxRetries + 1);
   try {
     await runtime.timing.sleep(delay, callerSignal);
   } catch {
@@ -173,19 +175,6 @@ function causeChain(error: unknown): unknown[] {
     current = current instanceof Error ? current.cause : undefined;
   }
   return chain;
-}
-
-function describeFailure(failure: AttemptFailure): string {
-  switch (failure.kind) {
-    case "status":
-      return `got ${failure.status}`;
-    case "timeout":
-      return "timed out";
-    case "not-sent":
-      return "could not connect";
-    case "connection":
-      return "lost the connection";
-  }
 }
 
 async function resolveKey(config: ResolvedOptions, prepared: PreparedOperation): Promise<string> {

@@ -1,59 +1,72 @@
 /**
- * The client's log lines. Only called when a logger is configured; headers
+ * The client's log lines, for a client built with a `logger`: assemble.ts
+ * imports this module then (dynamically, so clients without a logger do not
+ * carry it) and execute.ts waits for it before a request's first line. Headers
  * go through redactHeaders, so no line carries the API key.
  */
 import type { ArtuLogger } from "./options";
 import type { PreparedOperation } from "./prepared-operation";
 import { redactHeaders } from "./redact";
+import type { AttemptFailure } from "./retry";
 
-export function logStart(
-  logger: ArtuLogger,
-  prepared: PreparedOperation,
-  url: string,
-  headers: Readonly<Record<string, string>>,
-  attempt: number,
-  attempts: number,
-): void {
-  logger.debug?.(`artu → ${prepared.method} ${url} (${prepared.operationId}, attempt ${attempt} of ${attempts})`, {
-    operationId: prepared.operationId,
-    method: prepared.method,
-    url,
-    attempt,
-    headers: redactHeaders(headers),
-  });
+export interface RequestLog {
+  start(prepared: PreparedOperation, url: string, headers: Readonly<Record<string, string>>, attempt: number, attempts: number): void;
+  finish(prepared: PreparedOperation, url: string, outcome: AttemptOutcome, startedAt: number): void;
+  retry(prepared: PreparedOperation, failure: AttemptFailure, delayMs: number, nextAttempt: number, attempts: number): void;
 }
 
-export function logFinish(
-  logger: ArtuLogger,
-  prepared: PreparedOperation,
-  url: string,
-  outcome: { readonly status?: number; readonly error?: string; readonly requestId?: string | null },
-  startedAt: number,
-): void {
-  const ms = Math.round(performance.now() - startedAt);
-  const result = outcome.status !== undefined ? String(outcome.status) : `failed (${outcome.error})`;
-  const request = outcome.requestId ? ` [request ${outcome.requestId}]` : "";
-  logger.debug?.(`artu ← ${result} ${prepared.method} ${url} (${prepared.operationId}) in ${ms} ms${request}`, {
-    operationId: prepared.operationId,
-    method: prepared.method,
-    url,
-    status: outcome.status,
-    error: outcome.error,
-    requestId: outcome.requestId ?? undefined,
-    durationMs: ms,
-  });
+export interface AttemptOutcome {
+  readonly status?: number;
+  readonly error?: string;
+  readonly requestId?: string | null;
 }
 
-export function logRetry(
-  logger: ArtuLogger,
-  prepared: PreparedOperation,
-  reason: string,
-  delayMs: number,
-  nextAttempt: number,
-  attempts: number,
-): void {
-  logger.info?.(
-    `artu ↻ ${prepared.operationId} (${prepared.method} ${prepared.path}) ${reason}; retrying in ${delayMs} ms (attempt ${nextAttempt} of ${attempts})`,
-    { operationId: prepared.operationId, reason, delayMs, attempt: nextAttempt },
-  );
+export function createRequestLog(logger: ArtuLogger): RequestLog {
+  return {
+    start(prepared, url, headers, attempt, attempts) {
+      logger.debug?.(`artu → ${prepared.method} ${url} (${prepared.operationId}, attempt ${attempt} of ${attempts})`, {
+        operationId: prepared.operationId,
+        method: prepared.method,
+        url,
+        attempt,
+        headers: redactHeaders(headers),
+      });
+    },
+
+    finish(prepared, url, outcome, startedAt) {
+      const ms = Math.round(performance.now() - startedAt);
+      const result = outcome.status !== undefined ? String(outcome.status) : `failed (${outcome.error})`;
+      const request = outcome.requestId ? ` [request ${outcome.requestId}]` : "";
+      logger.debug?.(`artu ← ${result} ${prepared.method} ${url} (${prepared.operationId}) in ${ms} ms${request}`, {
+        operationId: prepared.operationId,
+        method: prepared.method,
+        url,
+        status: outcome.status,
+        error: outcome.error,
+        requestId: outcome.requestId ?? undefined,
+        durationMs: ms,
+      });
+    },
+
+    retry(prepared, failure, delayMs, nextAttempt, attempts) {
+      const reason = describeFailure(failure);
+      logger.info?.(
+        `artu ↻ ${prepared.operationId} (${prepared.method} ${prepared.path}) ${reason}; retrying in ${delayMs} ms (attempt ${nextAttempt} of ${attempts})`,
+        { operationId: prepared.operationId, reason, delayMs, attempt: nextAttempt },
+      );
+    },
+  };
+}
+
+function describeFailure(failure: AttemptFailure): string {
+  switch (failure.kind) {
+    case "status":
+      return `got ${failure.status}`;
+    case "timeout":
+      return "timed out";
+    case "not-sent":
+      return "could not connect";
+    case "connection":
+      return "lost the connection";
+  }
 }
