@@ -7,7 +7,7 @@
  * gets its input right after the model, BEFORE ts-morph is loaded (~0.4 s),
  * so that its compilation overlaps that load and the emit. The ts-morph
  * emitters are imported only then (dynamically): a run that fails in the
- * model never loads them. No prettier (see format.ts).
+ * model never loads them; prettier formats what we emit (see format.ts).
  */
 import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
@@ -85,7 +85,7 @@ async function emitAll(
   const helpers = emitHelpers(project, model, options);
   const emitMs = lap();
 
-  const formatted = [operations, helpers, emitIndex(model)].map(formatTypeScript);
+  const formatted = await Promise.all([operations, helpers, emitIndex(model)].map(formatTypeScript));
   const formatMs = lap();
 
   const schema = schemaFile(document, await schemaText);
