@@ -3,10 +3,9 @@
  * lists the helper shapes the API has, two runs are byte-identical, and the
  * output type-checks against the runtime contract.
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, generateInto, readTree, removeTempDirs, runGenerate, runtimeEntry, runtimeHelpersAvailable, tempDir, typecheck } from "./support";
+import { ROOT, generateInto, readTree, removeTempDirs, runGenerate, RUNTIME_ENTRY, tempDir, typecheck } from "./support";
 
 const ARTU = join(ROOT, "openapi/artu.json");
 
@@ -25,7 +24,7 @@ interface ManifestOperation {
 
 afterAll(removeTempDirs);
 
-describe.runIf(existsSync(ARTU))("generate on the ARTU snapshot", () => {
+describe("generate on the ARTU snapshot", () => {
   let out: string;
   let tree: Record<string, string>;
   let operations: Map<string, ManifestOperation>;
@@ -97,11 +96,11 @@ describe.runIf(existsSync(ARTU))("generate on the ARTU snapshot", () => {
 
   it("type-checks, helpers included, against src/internal (or the contract's stand-in until the runtime exports its helpers)", async () => {
     const root = await tempDir();
-    await generateInto(ARTU, join(root, "generated"), await runtimeEntry(root));
+    await generateInto(ARTU, join(root, "generated"), RUNTIME_ENTRY);
     expect(await typecheck(root, [join(root, "generated", "index.ts")])).toEqual([]);
   }, 120_000);
 
-  it.runIf(runtimeHelpersAvailable())("runs its helpers on the runtime: guards, match, assert errors, sync planning", async () => {
+  it("runs its helpers on the runtime: guards, match, assert errors, sync planning", async () => {
     const helpers = await import(join(out, "helpers.ts"));
     const blocked = { status: "blocked", blockers: [{ resource: "client", id: "3c90", label: "Acme SA", reason: "missing-external-id" }] };
     expect(helpers.isClientsMigrateBlocked(blocked)).toBe(true);

@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateInto, removeTempDirs, runtimeEntry, spec, tempDir, typecheck } from "./support";
+import { generateInto, removeTempDirs, RUNTIME_ENTRY, spec, tempDir, typecheck } from "./support";
 
 const FIXTURES = ["sync-parts", "union-kind", "paginated-batch", "openapi-31-features"] as const;
 
@@ -117,7 +117,7 @@ describe("generated code from the synthetic specs", () => {
 
   beforeAll(async () => {
     root = await tempDir();
-    const runtime = await runtimeEntry(root);
+    const runtime = RUNTIME_ENTRY;
     for (const fixture of FIXTURES) await generateInto(spec(`${fixture}.json`), join(root, fixture), runtime);
     for (const [name, text] of Object.entries(USAGE)) await writeFile(join(root, name), text);
   }, 120_000);

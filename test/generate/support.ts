@@ -66,55 +66,8 @@ export async function readTree(dir: string): Promise<Record<string, string> | un
   return tree;
 }
 
-/** True once src/internal.ts re-exports the runtime values generated helpers call. */
-export function runtimeHelpersAvailable(): boolean {
-  const text = readFileSync(join(ROOT, "src/internal.ts"), "utf8");
-  return ["ArtuVariantError", "assertVariant", "matchVariant", "planSync"].every((name) =>
-    new RegExp(`export\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from`).test(text),
-  );
-}
-
-/**
- * A runtime entry for compiling generated helpers: the real src/internal when
- * it exports the helper runtime, else a stand-in (inside the test's temp dir
- * only) with the signatures of HELPERS-CONTRACT.md. Returns its path without extension.
- */
-export async function runtimeEntry(dir: string): Promise<string> {
-  if (runtimeHelpersAvailable()) return join(ROOT, "src/internal");
-  const entry = join(dir, "runtime-stand-in", "internal");
-  const internal = relative(join(dir, "runtime-stand-in"), join(ROOT, "src/internal")).split("\\").join("/");
-  await mkdir(join(dir, "runtime-stand-in"), { recursive: true });
-  await writeFile(
-    `${entry}.ts`,
-    `export * from "${internal}";
-import type { SyncPlan, SyncPlanInput, SyncPlannerDescription, VariantUnionDescription } from "${internal}";
-export class ArtuVariantError<T = unknown> extends Error {
-  readonly actual: string;
-  constructor(readonly description: VariantUnionDescription, readonly expected: string, readonly payload: T) {
-    super("variant");
-    this.actual = String((payload as Record<string, unknown>)[description.discriminant]);
-  }
-}
-export function matchVariant<R>(description: VariantUnionDescription, value: unknown,
-  handlers: { readonly [variant: string]: ((value: never) => R) | undefined }): R {
-  const handler = handlers[String((value as Record<string, unknown>)[description.discriminant])] ?? handlers.unknown;
-  if (!handler) throw new ArtuVariantError(description, "", value);
-  return (handler as (value: unknown) => R)(value);
-}
-export function assertVariant(description: VariantUnionDescription, value: unknown, expected: string,
-  errors: Readonly<Record<string, new (description: VariantUnionDescription, expected: string, payload: any) => ArtuVariantError>>): unknown {
-  const actual = String((value as Record<string, unknown>)[description.discriminant]);
-  if (actual === expected) return value;
-  throw new (errors[actual] ?? ArtuVariantError)(description, expected, value);
-}
-export function planSync<D extends SyncPlannerDescription, P, B>(description: D, input: SyncPlanInput<D, P, B>): SyncPlan<D, P, B> {
-  void input;
-  return { description, summary: {}, requests: [], issues: [] };
-}
-`,
-  );
-  return entry;
-}
+/** The runtime entry generated code is compiled against (path without extension). */
+export const RUNTIME_ENTRY = join(ROOT, "src/internal");
 
 /**
  * Type-checks `files` (strict, the project's module settings) and returns the
