@@ -1,5 +1,5 @@
 /**
- * generated/helpers.ts (HELPERS-CONTRACT.md): for every operation with a
+ * generated/helpers.ts (ARCHITECTURE.md, "Helper shapes"): for every operation with a
  * discriminated result, its variant description, variant types, guards,
  * `match…`/`assert…` functions and per-variant error classes; for every
  * sync-shaped operation, its planner description and `plan…` function. The
