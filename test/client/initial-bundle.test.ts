@@ -1,0 +1,64 @@
+/**
+ * What an app importing only `createArtuClient` loads up front, bundled with
+ * code splitting (as Vite, Rollup, webpack and `esbuild --splitting` do): the
+ * rarely needed parts must stay behind dynamic imports, each in a chunk
+ * fetched on first use. A static import of any of them anywhere in the client
+ * would pull it into the initial chunks; this catches that.
+ */
+import { build, type Metafile } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const LAZY = [
+  "node_modules/openapi-fetch/dist/index.mjs", // artu.raw and the middleware transport
+  "src/client/raw-client.ts",
+  "src/client/middleware-transport.ts",
+  "src/client/batch.ts", // splitting oversize batches
+  "src/client/log-lines.ts", // clients with a logger
+  "src/drift/inspect.ts", // drift: "report" | "strict"
+  "src/drift/divergences.ts",
+  "generated/validators.js",
+];
+
+async function chunksOf(entry: string): Promise<{ initial: Set<string>; all: Set<string> }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    splitting: true,
+    outdir: "/virtual-out",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const outputs = result.metafile.outputs;
+  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  const initialChunks = staticClosure(outputs, entryChunk);
+  const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((chunk) => Object.keys(outputs[chunk]!.inputs)));
+  return { initial: inputsOf(initialChunks), all: inputsOf(Object.keys(outputs)) };
+}
+
+function staticClosure(outputs: Metafile["outputs"], from: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [from];
+  while (pending.length > 0) {
+    const chunk = pending.pop()!;
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    for (const imported of outputs[chunk]!.imports) if (imported.kind === "import-statement") pending.push(imported.path);
+  }
+  return seen;
+}
+
+describe("the initial bundle of an app that imports createArtuClient", () => {
+  it("holds the runtime and the generated operations, and loads the rare parts lazily", async () => {
+    const { initial, all } = await chunksOf(`export { createArtuClient } from "./src/index";`);
+    expect(initial).toContain("src/client/execute.ts");
+    expect(initial).toContain("generated/operations.ts");
+    for (const path of LAZY) {
+      expect(initial, `${path} is loaded up front`).not.toContain(path);
+      expect(all, `${path} is not in any chunk`).toContain(path);
+    }
+  }, 60_000);
+});
