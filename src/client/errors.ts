@@ -268,7 +268,8 @@ function describeIssues(issues: readonly ArtuIssue[]): string {
   return ` (${shown.join("; ")}${more})`;
 }
 
-function where(context: Pick<ArtuRequestContext, "operationId" | "method" | "path">): string {
+/** `clients.promote (POST /clients/{id}/promote)`: how every message names the request. */
+export function where(context: Pick<ArtuRequestContext, "operationId" | "method" | "path">): string {
   return `${context.operationId} (${context.method} ${context.path})`;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { RequestOptions } from "../core/operation";
 import type { AttemptDeadlines } from "./attempt-signal";
-import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, type ArtuRequestContext } from "./errors";
+import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
 import type { RequestLog } from "./log-lines";
 import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
@@ -160,7 +160,7 @@ function connectionFailure(
   const cause = detail === rawDetail ? { cause: thrown } : undefined;
   if (code === undefined && thrown instanceof TypeError && thrown.message !== "fetch failed") {
     // fetch refused the request itself (bad URL, bad header): nothing to retry.
-    throw new ArtuError(`${context.operationId} (${context.method} ${context.path}) could not be sent: ${detail}`, cause);
+    throw new ArtuError(`${where(context)} could not be sent: ${detail}`, cause);
   }
   // A failure while connecting (syscall "connect", e.g. a reset during the handshake) happened before any byte of the request was written.
   const notSent = (code !== undefined && NOT_SENT_CODES.has(code)) || chain.some((error) => (error as { syscall?: unknown }).syscall === "connect");

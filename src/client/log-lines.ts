@@ -4,6 +4,7 @@
  * carry it) and execute.ts waits for it before a request's first line. Headers
  * go through redactHeaders, so no line carries the API key.
  */
+import { where } from "./errors";
 import type { ArtuLogger } from "./options";
 import type { PreparedOperation } from "./prepared-operation";
 import { redactHeaders } from "./redact";
@@ -51,7 +52,7 @@ export function createRequestLog(logger: ArtuLogger): RequestLog {
     retry(prepared, failure, delayMs, nextAttempt, attempts) {
       const reason = describeFailure(failure);
       logger.info?.(
-        `artu ↻ ${prepared.operationId} (${prepared.method} ${prepared.path}) ${reason}; retrying in ${delayMs} ms (attempt ${nextAttempt} of ${attempts})`,
+        `artu ↻ ${where(prepared)} ${reason}; retrying in ${delayMs} ms (attempt ${nextAttempt} of ${attempts})`,
         { operationId: prepared.operationId, reason, delayMs, attempt: nextAttempt },
       );
     },

@@ -5,7 +5,7 @@
  * over, like ArtuResponseParseError): `body` holds the parsed response,
  * `divergences` what differs, `issues` the same as pointer + message.
  */
-import { ArtuApiError, type ArtuApiErrorInit } from "../client/errors";
+import { ArtuApiError, where, type ArtuApiErrorInit } from "../client/errors";
 import type { ArtuDrift } from "./types";
 
 /** `drift: "strict"`: a success response that does not match the snapshot; `body` is the data, `divergences` what differs. */
@@ -17,7 +17,7 @@ export class ArtuDriftError extends ArtuApiError {
     const issues = divergences.map((drift) => ({ path: drift.pointer, message: describeDivergence(drift) }));
     super(
       { ...init, issues, code: undefined, serverMessage: undefined },
-      `${init.operationId} (${init.method} ${init.path}) returned ${init.status} with a body that does not match the snapshot: ` +
+      `${where(init)} returned ${init.status} with a body that does not match the snapshot: ` +
         `${summarize(divergences)}${init.requestId === undefined ? "" : ` [request ${init.requestId}]`}`,
     );
     this.divergences = divergences;
