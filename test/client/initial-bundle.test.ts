@@ -5,7 +5,8 @@
  * fetched on first use. A static import of any of them anywhere in the client
  * would pull it into the initial chunks; this catches that.
  */
-import { build, type Metafile } from "esbuild";
+import { build } from "esbuild";
+import { staticClosure } from "../../scripts/bench/bundle-size";
 import { describe, expect, it } from "vitest";
 
 const LAZY = [
@@ -37,18 +38,6 @@ async function chunksOf(entry: string): Promise<{ initial: Set<string>; all: Set
   const initialChunks = staticClosure(outputs, entryChunk);
   const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((chunk) => Object.keys(outputs[chunk]!.inputs)));
   return { initial: inputsOf(initialChunks), all: inputsOf(Object.keys(outputs)) };
-}
-
-function staticClosure(outputs: Metafile["outputs"], from: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [from];
-  while (pending.length > 0) {
-    const chunk = pending.pop()!;
-    if (seen.has(chunk)) continue;
-    seen.add(chunk);
-    for (const imported of outputs[chunk]!.imports) if (imported.kind === "import-statement") pending.push(imported.path);
-  }
-  return seen;
 }
 
 describe("the initial bundle of an app that imports createArtuClient", () => {
