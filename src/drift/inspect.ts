@@ -78,11 +78,21 @@ function driftError(
     {
       ...context,
       status: response.status,
-      requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
-      body: data,
+      requestId: scrubOptional(response.headers.get(REQUEST_ID_HEADER) ?? undefined, key),
+      body: scrubBody(data, key),
       headers: redactHeaders(headers),
       attempts,
     },
     divergences,
   );
+}
+
+/** A server that echoes the API key back must not put it into the error (its body reaches logs and toJSON). */
+function scrubBody(data: unknown, key: string): unknown {
+  const text = JSON.stringify(data);
+  return key === "" || text === undefined || !text.includes(key) ? data : JSON.parse(scrubSecret(text, key));
+}
+
+function scrubOptional(value: string | undefined, key: string): string | undefined {
+  return value === undefined ? undefined : scrubSecret(value, key);
 }

@@ -167,6 +167,16 @@ describe('drift: "strict"', () => {
     expect(reports).toEqual([]);
   });
 
+  it("keeps an API key the server echoes back out of the error", async () => {
+    emulator.setFaults([mutate("clients.retrieve", (body) => ({ ...body, echoedKey: `Bearer ${DEFAULT_API_KEY}` }))]);
+    const error = (await reporting("strict").artu.clients.retrieve({ id: clientId }).catch((thrown: unknown) => thrown)) as ArtuDriftError;
+    expect(error).toBeInstanceOf(ArtuDriftError);
+    expect(error.body).toMatchObject({ id: clientId, echoedKey: "Bearer [REDACTED]" });
+    for (const text of [error.message, JSON.stringify(error.toJSON()), JSON.stringify(error.body), JSON.stringify(error.divergences)]) {
+      expect(text).not.toContain(DEFAULT_API_KEY);
+    }
+  });
+
   it("returns data that matches", async () => {
     const { artu } = reporting("strict");
     await expect(artu.clients.retrieve({ id: clientId })).resolves.toMatchObject({ id: clientId });
