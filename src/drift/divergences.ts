@@ -22,6 +22,7 @@
  * and the unevaluated-property errors at P are dropped.
  */
 import type { ArtuDrift, DriftKind } from "./types";
+import { escapeToken, parsePointer } from "../core/json-pointer";
 
 /** The fields of an Ajv error the mapping reads (messages are not generated). */
 export interface AjvError {
@@ -139,7 +140,7 @@ export function describeValue(value: unknown): string {
 
 export function valueAt(data: unknown, pointer: string): unknown {
   let node = data;
-  for (const token of tokens(pointer)) {
+  for (const token of parsePointer(pointer)) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, unknown>)[token];
   }
@@ -153,18 +154,13 @@ export function valueAt(data: unknown, pointer: string): unknown {
 export function shapeOf(data: unknown, pointer: string): string {
   let node = data;
   let shape = "";
-  for (const token of tokens(pointer)) {
+  for (const token of parsePointer(pointer)) {
     shape += Array.isArray(node) ? "/*" : `/${escapeToken(token)}`;
     node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[token] : undefined;
   }
   return shape;
 }
 
-function tokens(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-
-const escapeToken = (token: string): string => token.replaceAll("~", "~0").replaceAll("/", "~1");
 const isAtOrUnder = (path: string, ancestor: string): boolean => path === ancestor || path.startsWith(`${ancestor}/`);
 const isChild = (path: string, parent: string): boolean => path.startsWith(`${parent}/`) && !path.slice(parent.length + 1).includes("/");
 const unique = (values: readonly string[]): string[] => [...new Set(values)];

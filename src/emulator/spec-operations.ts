@@ -4,6 +4,7 @@
  * parameters are followed here; schema `$ref`s are left for Ajv.
  */
 import type { HttpMethod } from "../core/operation";
+import { unescapeToken } from "../core/json-pointer";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -94,7 +95,7 @@ export function resolveLocal(spec: Json, value: Json | null): Json | null {
     current = ref
       .slice(2)
       .split("/")
-      .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .map(unescapeToken)
       .reduce<Json | undefined>((node, key) => node?.[key], spec) ?? null;
     if (!current) throw new TypeError(`emulator spec: unresolved reference ${ref}`);
   }

@@ -10,6 +10,7 @@ import addFormatsModule from "ajv-formats";
 import type { Issue } from "./errors";
 import type { SchemaResolver } from "./query";
 import type { JsonSchema, SpecOperation, SpecParameter } from "./spec-operations";
+import { escapeToken } from "../core/json-pointer";
 
 // ajv-formats is CommonJS; depending on the bundler its default import is the plugin or the module.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
@@ -80,9 +81,9 @@ export function toIssues(errors: readonly ErrorObject[], prefix: string): Issue[
   for (const error of errors) {
     const child =
       error.keyword === "required"
-        ? `/${escape(String(error.params.missingProperty))}`
+        ? `/${escapeToken(String(error.params.missingProperty))}`
         : error.keyword === "additionalProperties"
-          ? `/${escape(String(error.params.additionalProperty))}`
+          ? `/${escapeToken(String(error.params.additionalProperty))}`
           : "";
     const path = `${prefix}${error.instancePath}${child}`;
     const message = error.keyword === "required" ? "is required" : (error.message ?? "is invalid");
@@ -93,8 +94,6 @@ export function toIssues(errors: readonly ErrorObject[], prefix: string): Issue[
   }
   return issues;
 }
-
-const escape = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 function parametersSchema(parameters: readonly SpecParameter[], location: "path" | "query"): JsonSchema | undefined {
   const own = parameters.filter((p) => p.in === location);

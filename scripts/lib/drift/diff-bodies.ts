@@ -7,6 +7,7 @@ import { deref } from "../spec/refs";
 import { diffSchema } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
 import type { Side } from "./schema-view";
+import { escapeToken } from "../spec/pointer";
 
 type JsonObject = Record<string, unknown>;
 
@@ -17,18 +18,15 @@ interface Resolved {
 
 function resolveMember(side: Side, container: JsonObject, key: string, at: string): Resolved | undefined {
   if (container[key] === undefined) return undefined;
-  const { value, pointer } = deref<JsonObject>(side.document, container[key], { source: side.source, pointer: `${at}/${escape(key)}` });
+  const { value, pointer } = deref<JsonObject>(side.document, container[key], { source: side.source, pointer: `${at}/${escapeToken(key)}` });
   return { value: value ?? {}, pointer };
 }
 
-function escape(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
-}
 
 function content(body: Resolved): Map<string, { schema: unknown; pointer: string }> {
   const media = (body.value.content ?? {}) as Record<string, JsonObject>;
   return new Map(
-    Object.entries(media).map(([type, entry]) => [type, { schema: entry?.schema, pointer: `${body.pointer}/content/${escape(type)}/schema` }]),
+    Object.entries(media).map(([type, entry]) => [type, { schema: entry?.schema, pointer: `${body.pointer}/content/${escapeToken(type)}/schema` }]),
   );
 }
 
@@ -87,7 +85,7 @@ export function diffResponses(ctx: PairContext): void {
   }
   for (const status of statuses(old)) {
     if (now?.value[status] !== undefined) continue;
-    report("response-status-removed", `${old!.pointer}/${escape(status)}`, `response ${status} removed`);
+    report("response-status-removed", `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
   }
 }
 

@@ -5,6 +5,7 @@
  * that `anyOf: [X, {type: "null"}]` and `type: [X, "null"]` compare equal.
  */
 import { deref } from "../spec/refs";
+import { escapeToken } from "../spec/pointer";
 
 export interface Side {
   readonly document: unknown;
@@ -99,7 +100,7 @@ export function viewSchema(side: Side, located: Located): SchemaView {
     }
     if (isObject(value.properties)) {
       for (const [name, schema] of Object.entries(value.properties)) {
-        if (!properties.has(name)) properties.set(name, { schema, pointer: `${pointer}/properties/${escape(name)}` });
+        if (!properties.has(name)) properties.set(name, { schema, pointer: `${pointer}/properties/${escapeToken(name)}` });
       }
     }
     if (Array.isArray(value.required)) value.required.forEach((name) => typeof name === "string" && required.add(name));
@@ -151,6 +152,3 @@ export function viewSchema(side: Side, located: Located): SchemaView {
   };
 }
 
-function escape(token: string): string {
-  return token.replaceAll("~", "~0").replaceAll("/", "~1");
-}

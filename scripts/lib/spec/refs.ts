@@ -1,6 +1,6 @@
 /** Local `$ref` handling: every reference in a snapshot document points inside it. */
 import { SpecError } from "./errors";
-import { resolvePointer } from "./pointer";
+import { escapeToken, resolvePointer } from "./pointer";
 
 export interface RefObject {
   readonly $ref: string;
@@ -47,7 +47,7 @@ export function* walkRefs(node: unknown, path = ""): Generator<{ ref: string; po
   } else if (node !== null && typeof node === "object") {
     for (const [key, child] of Object.entries(node)) {
       if (key === "$ref" && typeof child === "string") yield { ref: child, pointer: path };
-      else yield* walkRefs(child, `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      else yield* walkRefs(child, `${path}/${escapeToken(key)}`);
     }
   }
 }
