@@ -9,7 +9,7 @@
  * compared by canonical JSON (key order of `metadata` and nested objects does
  * not matter, array order does).
  */
-import { canonicalEqual } from "./canonical";
+import { canonicalEqual } from "../core/canonical-json";
 
 type Item = Readonly<Record<string, unknown>>;
 

@@ -6,4 +6,4 @@ export {
   type SyncApplyResult,
 } from "./apply";
 export { ArtuSyncPlanError, SyncApplyError } from "./errors";
-export { canonicalEqual, canonicalJson } from "./canonical";
+export { canonicalEqual, canonicalJson } from "../core/canonical-json";

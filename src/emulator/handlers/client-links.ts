@@ -7,8 +7,9 @@ import { conflict, EmulatorError, notFound } from "../errors";
 import type { Dataset, Json, LinkEntity } from "../store";
 import { clientView, linksOfParent, linkView } from "../views";
 import type { HandlerContext, HandlerTable } from "./context";
-import { requireClient, sameJson } from "./client-resources";
+import { requireClient } from "./client-resources";
 import { createClient } from "./clients";
+import { canonicalEqual } from "../../core/canonical-json";
 
 export const DEFAULT_RELATIONSHIP = "legal_representative";
 
@@ -42,7 +43,7 @@ export function createLink(
 export function updateLink(context: HandlerContext, link: LinkEntity, input: { relationshipType?: string; metadata?: Json }): boolean {
   const patch: Json = {};
   if (input.relationshipType !== undefined && input.relationshipType !== link.relationshipType) patch.relationshipType = input.relationshipType;
-  if (input.metadata !== undefined && !sameJson(input.metadata, link.metadata)) patch.metadata = input.metadata;
+  if (input.metadata !== undefined && !canonicalEqual(input.metadata, link.metadata)) patch.metadata = input.metadata;
   if (!Object.keys(patch).length) return false;
   Object.assign(link, patch, { updatedAt: context.now() });
   return true;

@@ -10,6 +10,7 @@
 import { conflict, EmulatorError, invalidAt, notFound } from "../errors";
 import { findByExternalId, itemsOfClient, type ClientResource, type Dataset, type Entity, type Json } from "../store";
 import type { HandlerContext } from "./context";
+import { canonicalEqual } from "../../core/canonical-json";
 
 interface ResourceRules {
   readonly label: string;
@@ -94,7 +95,7 @@ export function createItem(context: HandlerContext, data: Dataset, resource: Cli
 
 /** Applies `input` to `item`; returns whether anything changed. */
 export function updateItem(context: HandlerContext, data: Dataset, resource: ClientResource, item: Entity, input: Json, pointer: string): boolean {
-  const changes = Object.entries(writableFields(input)).filter(([key, value]) => !sameJson(item[key], value));
+  const changes = Object.entries(writableFields(input)).filter(([key, value]) => !canonicalEqual(item[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
   assertExternalIdFree(data, resource, patch.externalId, item.id, pointer);
@@ -213,11 +214,3 @@ function enforceSinglePrimary(data: Dataset, resource: ClientResource, item: Ent
 }
 
 /** Structural equality of JSON values, key order aside. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Json)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Json)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Json)[k], (b as Json)[k]));
-}

@@ -10,7 +10,8 @@ import { CLIENT_RESOURCES, findByExternalId, type Dataset, type Entity, type Jso
 import { clientView } from "../views";
 import { runBatch } from "./batch";
 import type { HandlerContext, HandlerTable } from "./context";
-import { requireClient, sameJson, writableFields } from "./client-resources";
+import { requireClient, writableFields } from "./client-resources";
+import { canonicalEqual } from "../../core/canonical-json";
 
 export function createClient(context: HandlerContext, data: Dataset, input: Json, pointer: string, isPrimary = true): Entity {
   const fields = writableFields(input);
@@ -23,7 +24,7 @@ export function createClient(context: HandlerContext, data: Dataset, input: Json
 
 /** Applies the writable fields of `input`; returns whether anything changed. */
 export function updateClient(context: HandlerContext, data: Dataset, client: Entity, input: Json, pointer: string): boolean {
-  const changes = Object.entries(writableFields(input)).filter(([key, value]) => key !== "isPrimary" && !sameJson(client[key], value));
+  const changes = Object.entries(writableFields(input)).filter(([key, value]) => key !== "isPrimary" && !canonicalEqual(client[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
   assertClientExternalIdFree(data, patch.externalId, client.id, pointer);

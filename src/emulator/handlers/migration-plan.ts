@@ -16,7 +16,8 @@
  */
 import { CLIENT_RESOURCES, findByExternalId, itemsOfClient, type ClientResource, type Dataset, type Entity, type Json, type LinkEntity } from "../store";
 import { linksOfParent } from "../views";
-import { sameJson, writableFields } from "./client-resources";
+import { writableFields } from "./client-resources";
+import { canonicalEqual } from "../../core/canonical-json";
 
 export type MigratedResource = "clients" | "transactions" | ClientResource | "evidence" | "relationships";
 export type Precedence = "source" | "target";
@@ -154,7 +155,7 @@ function copy(source: Entity, target: Entity | undefined, precedence: Precedence
       ? own
       : Object.fromEntries(Object.entries(own).filter(([key]) => target[key] === undefined || target[key] === null));
   const comparable = Object.entries(fields).filter(([key]) => !["relatedClientIds", "parentClientId", "childClientId"].includes(key));
-  return { source, target, fields, changes: comparable.some(([key, value]) => !sameJson(target[key], value)) };
+  return { source, target, fields, changes: comparable.some(([key, value]) => !canonicalEqual(target[key], value)) };
 }
 
 function matchItem(resource: ClientResource, item: Entity, candidates: readonly Entity[]): Entity | undefined {

@@ -9,7 +9,8 @@ import { matchesFilter } from "../filters";
 import { findByExternalId, type Dataset, type Entity, type Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerContext, HandlerTable } from "./context";
-import { requireClient, sameJson, writableFields } from "./client-resources";
+import { requireClient, writableFields } from "./client-resources";
+import { canonicalEqual } from "../../core/canonical-json";
 
 const DEFAULT_STATUS = "not_applicable";
 
@@ -44,7 +45,7 @@ export function createTransaction(context: HandlerContext, data: Dataset, input:
 }
 
 export function updateTransaction(context: HandlerContext, data: Dataset, transaction: Entity, input: Json, pointer: string): boolean {
-  const changes = Object.entries(normalizedInput(data, input, pointer)).filter(([key, value]) => !sameJson(transaction[key], value));
+  const changes = Object.entries(normalizedInput(data, input, pointer)).filter(([key, value]) => !canonicalEqual(transaction[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
   assertExternalIdFree(data, patch.externalId, transaction.id, pointer);
