@@ -8,6 +8,7 @@
  * - an update that changes nothing leaves `updatedAt` alone (upserts report `skipped`).
  */
 import { conflict, EmulatorError, invalidAt, notFound } from "../errors";
+import { assertExternalIdFree } from "./external-id";
 import { findByExternalId, itemsOfClient, type ClientResource, type Dataset, type Entity, type Json } from "../store";
 import type { HandlerContext } from "./context";
 import { canonicalEqual } from "../../core/canonical-json";
@@ -85,7 +86,7 @@ export function createItem(context: HandlerContext, data: Dataset, resource: Cli
     if (input[field] === undefined) throw invalidAt(`${pointer}/${field}`, `is required to create a ${rules.label}`);
   }
   const fields = writableFields(input);
-  assertExternalIdFree(data, resource, fields.externalId, undefined, pointer);
+  assertExternalIdFree(data[resource], RESOURCE_RULES[resource].label, fields.externalId, undefined, pointer);
   const now = context.now();
   const item: Entity = { ...rules.defaults(input), ...fields, clientId, id: context.newId(), createdAt: now, updatedAt: now };
   data[resource].set(item.id, item);
@@ -98,7 +99,7 @@ export function updateItem(context: HandlerContext, data: Dataset, resource: Cli
   const changes = Object.entries(writableFields(input)).filter(([key, value]) => !canonicalEqual(item[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
-  assertExternalIdFree(data, resource, patch.externalId, item.id, pointer);
+  assertExternalIdFree(data[resource], RESOURCE_RULES[resource].label, patch.externalId, item.id, pointer);
   Object.assign(item, patch, { updatedAt: context.now() });
   enforceSinglePrimary(data, resource, item);
   return true;
@@ -195,15 +196,6 @@ export function syncItems(
   return result;
 }
 
-function assertExternalIdFree(data: Dataset, resource: ClientResource, externalId: unknown, ownId: string | undefined, pointer: string): void {
-  if (typeof externalId !== "string") return;
-  const holder = findByExternalId(data[resource], externalId);
-  if (holder && holder.id !== ownId) {
-    throw conflict(`${RESOURCE_RULES[resource].label} externalId ${JSON.stringify(externalId)} is already used by ${holder.id}`, [
-      { path: `${pointer}/externalId`, message: "is already used" },
-    ]);
-  }
-}
 
 function enforceSinglePrimary(data: Dataset, resource: ClientResource, item: Entity): void {
   const group = RESOURCE_RULES[resource].primaryGroup;

@@ -4,9 +4,10 @@
  * through `createRelated` is not until promoted.
  */
 import { conflict, notFound } from "../errors";
+import { assertExternalIdFree } from "./external-id";
 import { matchesFilter } from "../filters";
 import { paginate } from "../pagination";
-import { CLIENT_RESOURCES, findByExternalId, type Dataset, type Entity, type Json } from "../store";
+import { CLIENT_RESOURCES, type Dataset, type Entity, type Json } from "../store";
 import { clientView } from "../views";
 import { runBatch } from "./batch";
 import type { HandlerContext, HandlerTable } from "./context";
@@ -15,7 +16,7 @@ import { canonicalEqual } from "../../core/canonical-json";
 
 export function createClient(context: HandlerContext, data: Dataset, input: Json, pointer: string, isPrimary = true): Entity {
   const fields = writableFields(input);
-  assertClientExternalIdFree(data, fields.externalId, undefined, pointer);
+  assertExternalIdFree(data.clients, "client", fields.externalId, undefined, pointer);
   const now = context.now();
   const client: Entity = { scopes: ["base"], ...fields, isPrimary, id: context.newId(), createdAt: now, updatedAt: now };
   data.clients.set(client.id, client);
@@ -27,7 +28,7 @@ export function updateClient(context: HandlerContext, data: Dataset, client: Ent
   const changes = Object.entries(writableFields(input)).filter(([key, value]) => key !== "isPrimary" && !canonicalEqual(client[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
-  assertClientExternalIdFree(data, patch.externalId, client.id, pointer);
+  assertExternalIdFree(data.clients, "client", patch.externalId, client.id, pointer);
   Object.assign(client, patch, { updatedAt: context.now() });
   return true;
 }
@@ -50,13 +51,6 @@ export function deleteClient(context: HandlerContext, data: Dataset, clientId: s
   }
 }
 
-function assertClientExternalIdFree(data: Dataset, externalId: unknown, ownId: string | undefined, pointer: string): void {
-  if (typeof externalId !== "string") return;
-  const holder = findByExternalId(data.clients, externalId);
-  if (holder && holder.id !== ownId) {
-    throw conflict(`client externalId ${JSON.stringify(externalId)} is already used by ${holder.id}`, [{ path: `${pointer}/externalId`, message: "is already used" }]);
-  }
-}
 
 const view = (context: HandlerContext, client: Entity): Json => clientView(context.data, client, context.currentTime);
 

@@ -4,7 +4,8 @@
  * count with a filter. Related clients must exist in the same environment;
  * `externalId` is unique per environment.
  */
-import { conflict, EmulatorError, notFound } from "../errors";
+import { EmulatorError, notFound } from "../errors";
+import { assertExternalIdFree } from "./external-id";
 import { matchesFilter } from "../filters";
 import { findByExternalId, type Dataset, type Entity, type Json } from "../store";
 import { runBatch } from "./batch";
@@ -28,7 +29,7 @@ function normalizedInput(data: Dataset, input: Json, pointer: string): Json {
 
 export function createTransaction(context: HandlerContext, data: Dataset, input: Json, pointer: string): Entity {
   const fields = normalizedInput(data, input, pointer);
-  assertExternalIdFree(data, fields.externalId, undefined, pointer);
+  assertExternalIdFree(data.transactions, "transaction", fields.externalId, undefined, pointer);
   const now = context.now();
   const transaction: Entity = {
     scopes: ["base"],
@@ -48,7 +49,7 @@ export function updateTransaction(context: HandlerContext, data: Dataset, transa
   const changes = Object.entries(normalizedInput(data, input, pointer)).filter(([key, value]) => !canonicalEqual(transaction[key], value));
   if (!changes.length) return false;
   const patch = Object.fromEntries(changes);
-  assertExternalIdFree(data, patch.externalId, transaction.id, pointer);
+  assertExternalIdFree(data.transactions, "transaction", patch.externalId, transaction.id, pointer);
   Object.assign(transaction, patch, { updatedAt: context.now() });
   return true;
 }
@@ -60,13 +61,6 @@ function upsertTransaction(context: HandlerContext, externalId: string, input: J
   return { data: existing, action: changed ? ("updated" as const) : ("skipped" as const) };
 }
 
-function assertExternalIdFree(data: Dataset, externalId: unknown, ownId: string | undefined, pointer: string): void {
-  if (typeof externalId !== "string") return;
-  const holder = findByExternalId(data.transactions, externalId);
-  if (holder && holder.id !== ownId) {
-    throw conflict(`transaction externalId ${JSON.stringify(externalId)} is already used by ${holder.id}`, [{ path: `${pointer}/externalId`, message: "is already used" }]);
-  }
-}
 
 function requireTransaction(data: Dataset, id: string): Entity {
   const transaction = data.transactions.get(id);
