@@ -9,7 +9,7 @@ import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where
 import type { RequestLog } from "./log-lines";
 import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
-import { checkParamNames, headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
+import { headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
 import { serializeQuery } from "./query-string";
 import { scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
@@ -48,7 +48,6 @@ export async function execute(
 ): Promise<unknown> {
   const { options: config, transport, staticHeaders } = runtime;
   if (options !== undefined) checkRequestOptions(prepared, options);
-  if (params !== undefined) checkParamNames(prepared, params);
   const query = queryOf(prepared, params);
   const search = query === undefined ? "" : serializeQuery(query, prepared.operationId);
   const url = config.baseUrl + expandPath(prepared.compiledPath, params, prepared.operationId) + (search === "" ? "" : `?${search}`);

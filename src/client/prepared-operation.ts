@@ -18,7 +18,6 @@ export interface PreparedOperation {
   readonly paramsIndex: number;
   readonly bodyIndex: number;
   readonly optionsIndex: number;
-  readonly queryParams: readonly string[];
   readonly querySet: ReadonlySet<string>;
   readonly headerParams: readonly string[];
   readonly knownParams: ReadonlySet<string>;
@@ -53,7 +52,6 @@ function buildPrepared(descriptor: OperationDescriptor): PreparedOperation {
     paramsIndex: descriptor.args.indexOf("params"),
     bodyIndex: descriptor.args.indexOf("body"),
     optionsIndex: descriptor.args.length,
-    queryParams: descriptor.queryParams,
     querySet: new Set(descriptor.queryParams),
     headerParams: descriptor.headerParams,
     knownParams: new Set([...descriptor.pathParams, ...descriptor.queryParams, ...descriptor.headerParams]),
@@ -61,37 +59,36 @@ function buildPrepared(descriptor: OperationDescriptor): PreparedOperation {
 }
 
 /**
- * Refuses parameter names the operation does not have (a typo would otherwise
- * be dropped silently and the request sent without it).
- */
-export function checkParamNames(prepared: PreparedOperation, params: Readonly<Record<string, unknown>>): void {
-  for (const name in params) {
-    if (!prepared.knownParams.has(name) && params[name] !== undefined) {
-      const known = [...prepared.knownParams];
-      throw new ArtuError(
-        `${prepared.operationId}: unknown parameter "${name}"; ` +
-          (known.length === 0 ? "the operation takes no parameters" : `expected one of ${known.join(", ")}`),
-      );
-    }
-  }
-}
-
-/**
  * The query parameters present in `params`, in the caller's key order (as
  * openapi-fetch serializes `params.query`, so both clients send the same
- * URL); undefined when there are none.
+ * URL); undefined when there are none. The same pass refuses parameter names
+ * the operation does not have: a typo would otherwise be dropped silently and
+ * the request sent without it.
  */
 export function queryOf(
   prepared: PreparedOperation,
   params: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> | undefined {
-  if (params === undefined || prepared.queryParams.length === 0) return undefined;
+  if (params === undefined) return undefined;
   let query: Record<string, unknown> | undefined;
   for (const name in params) {
     const value = params[name];
-    if (value !== undefined && value !== null && prepared.querySet.has(name)) (query ??= {})[name] = value;
+    if (value === undefined) continue;
+    if (prepared.querySet.has(name)) {
+      if (value !== null) (query ??= {})[name] = value;
+    } else if (!prepared.knownParams.has(name)) {
+      throw unknownParameter(prepared, name);
+    }
   }
   return query;
+}
+
+function unknownParameter(prepared: PreparedOperation, name: string): ArtuError {
+  const known = [...prepared.knownParams];
+  return new ArtuError(
+    `${prepared.operationId}: unknown parameter "${name}"; ` +
+      (known.length === 0 ? "the operation takes no parameters" : `expected one of ${known.join(", ")}`),
+  );
 }
 
 /** The header parameters present in `params`, as strings; undefined when there are none. */
