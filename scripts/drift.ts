@@ -46,16 +46,16 @@ runCli("drift", async () => {
 });
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseCliArgs(argv, {
+  return parseCliArgs(
+    argv,
+    {
       base: { type: "string" },
       head: { type: "string" },
       format: { type: "string" },
       "fail-on": { type: "string" },
       "sdk-check": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
+    },
+    USAGE,
+  );
 }

@@ -82,17 +82,17 @@ runCli("pull", async () => {
 });
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseCliArgs(argv, {
+  return parseCliArgs(
+    argv,
+    {
       from: { type: "string", multiple: true },
       check: { type: "boolean", default: false },
       dir: { type: "string", default: "openapi" },
       timeout: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
+    },
+    USAGE,
+  );
 }
 
 function fetchPolicy(timeoutFlag: string | undefined): FetchPolicy {

@@ -15,9 +15,9 @@
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { CliError, parseCliArgs, runCli } from "./lib/cli";
-import type { DriftReport } from "./lib/drift/change";
+import { join, relative, resolve } from "node:path";
+import { parseCliArgs, runCli } from "./lib/cli";
+import { countByLevel, type DriftReport } from "./lib/drift/change";
 import { CHANGESET_FILE, DRIFT_REPORT_FILE, renderChangeset } from "./lib/drift/changeset";
 import { diffSpecs, type SpecInput } from "./lib/drift/diff-specs";
 import { runStage } from "./lib/drift/run-stage";
@@ -70,29 +70,25 @@ runCli("regenerate", async () => {
 });
 
 function parseArguments(argv: string[]) {
-  try {
-    return parseCliArgs(argv, {
+  return parseCliArgs(
+    argv,
+    {
       from: { type: "string" },
       dir: { type: "string" },
       "skip-sdk-check": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
-    });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
+    },
+    USAGE,
+  );
 }
 
 function step(name: string, detail: string): void {
   process.stdout.write(`regenerate: ${name}: ${detail}\n`);
 }
 
-function relative(root: string, path: string): string {
-  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
-}
-
 function summarize(report: DriftReport): string {
-  const count = (level: string) => report.changes.filter((change) => change.level === level).length;
-  return `bump ${report.bump}: ${count("breaking")} breaking, ${count("warning")} warning(s), ${count("info")} info`;
+  const counts = countByLevel(report.changes);
+  return `bump ${report.bump}: ${counts.breaking} breaking, ${counts.warning} warning(s), ${counts.info} info`;
 }
 
 async function readSnapshot(path: string, what: string): Promise<SpecInput> {

@@ -18,11 +18,12 @@ export class CliError extends Error {
   }
 }
 
-export function parseCliArgs<T extends ParseArgsConfig["options"]>(argv: string[], options: T) {
+/** Parses `argv` strictly; a bad argument is a CliError (exit 2) followed by `usage` when given. */
+export function parseCliArgs<T extends ParseArgsConfig["options"]>(argv: string[], options: T, usage?: string) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new CliError(usage === undefined ? (error as Error).message : `${(error as Error).message}\n${usage}`);
   }
 }
 

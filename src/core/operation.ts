@@ -7,7 +7,9 @@
  * runtime. Generated code imports this file only through `src/internal.ts`.
  */
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** The operation keys of an OpenAPI path item, in the specification's order. */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * Positional arguments of a generated method, in order, before the trailing

@@ -3,7 +3,7 @@
  * JSON request body and success response schema. Only local `$ref`s to
  * parameters are followed here; schema `$ref`s are left for Ajv.
  */
-import type { HttpMethod } from "../core/operation";
+import { HTTP_METHODS, type HttpMethod } from "../core/operation";
 import { unescapeToken } from "../core/json-pointer";
 
 export type JsonSchema = Record<string, unknown>;
@@ -28,7 +28,6 @@ export interface SpecOperation {
   readonly responseSchema?: JsonSchema;
 }
 
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 type Json = Record<string, any>;
 
@@ -39,7 +38,7 @@ export function readOperations(spec: Json): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries(spec.paths as Json)) {
     const shared: Json[] = item.parameters ?? [];
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation: Json | undefined = item[method];
       if (!operation) continue;
       const operationId: string = operation.operationId ?? `${method} ${path}`;

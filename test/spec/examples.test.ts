@@ -10,11 +10,11 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { HTTP_METHODS } from "../../src/core/operation";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCES_DIR = join(ROOT, "openapi/sources");
 const FIXTURES_DIR = join(ROOT, "test/fixtures/examples");
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 interface Fixture {
   operationId: string;

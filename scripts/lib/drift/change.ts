@@ -55,3 +55,9 @@ export interface OperationRefLike {
 }
 
 export const DOCUMENT_SCOPE: OperationRefLike = { operationId: "(document)", method: "", path: "" };
+
+export function countByLevel(changes: readonly Change[]): Record<Level, number> {
+  const counts: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
+  for (const change of changes) counts[change.level]++;
+  return counts;
+}

@@ -4,7 +4,7 @@
  * (the counts, and one line per breaking change and warning). One stable file
  * name, so a later run replaces it instead of piling up versions.
  */
-import type { Bump, Change, DriftReport } from "./change";
+import { countByLevel, type Bump, type DriftReport } from "./change";
 
 /** Under .changeset/; changesets reads every *.md there except README.md. */
 export const CHANGESET_FILE = "artu-api-drift.md";
@@ -16,7 +16,7 @@ const MAX_LISTED = 40;
 
 export function renderChangeset(packageName: string, report: DriftReport): string {
   if (report.bump === "none") throw new Error("no changeset for a drift report without changes");
-  const count = (level: Change["level"]) => report.changes.filter((change) => change.level === level).length;
+  const counts = countByLevel(report.changes);
   const notable = report.changes.filter((change) => change.level !== "info");
   const listed = notable.slice(0, MAX_LISTED).map((change) => `- ${change.level === "breaking" ? "**Breaking**" : "Warning"} \`${change.operationId}\`: ${change.message}`);
   if (notable.length > MAX_LISTED) listed.push(`- … and ${notable.length - MAX_LISTED} more (see ${DRIFT_REPORT_FILE})`);
@@ -25,7 +25,7 @@ export function renderChangeset(packageName: string, report: DriftReport): strin
     `${JSON.stringify(packageName)}: ${report.bump satisfies Exclude<Bump, "none">}`,
     "---",
     "",
-    `Regenerated from a new ARTU API snapshot: ${count("breaking")} breaking, ${count("warning")} warning(s), ${count("info")} info change(s).`,
+    `Regenerated from a new ARTU API snapshot: ${counts.breaking} breaking, ${counts.warning} warning(s), ${counts.info} info change(s).`,
   ];
   if (listed.length > 0) lines.push("", ...listed);
   return `${lines.join("\n")}\n`;

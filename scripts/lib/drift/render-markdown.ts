@@ -5,7 +5,7 @@
  * package must do. Info-level changes are folded in a <details> block.
  */
 import type { Axis, Bump, Change, DriftReport, Level } from "./change";
-import { LEVELS } from "./change";
+import { countByLevel, LEVELS } from "./change";
 import { ruleFor } from "./rules";
 
 const BUMP_MEANING: Record<Bump, string> = {
@@ -44,12 +44,6 @@ export function renderMarkdown(report: DriftReport, title = "API drift"): string
     else lines.push(...section);
   }
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
-}
-
-function countByLevel(changes: readonly Change[]): Record<Level, number> {
-  const counts: Record<Level, number> = { breaking: 0, warning: 0, info: 0 };
-  for (const change of changes) counts[change.level]++;
-  return counts;
 }
 
 function renderLevel(changes: readonly Change[]): string[] {

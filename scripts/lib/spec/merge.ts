@@ -11,6 +11,7 @@ import { SpecError } from "./errors";
 import type { OpenApiDocument } from "./load";
 import { sameJson } from "./normalize";
 import { pointer } from "./pointer";
+import { HTTP_METHODS, type HttpMethod } from "../../../src/core/operation";
 
 export interface SourceDocument {
   /** File name in the snapshot, e.g. `clients.json`. */
@@ -20,8 +21,7 @@ export interface SourceDocument {
   readonly document: OpenApiDocument;
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export { HTTP_METHODS, type HttpMethod };
 
 export function isHttpMethod(key: string): key is HttpMethod {
   return (HTTP_METHODS as readonly string[]).includes(key);
