@@ -7,9 +7,10 @@
  * runtime. Generated code imports this file only through `src/internal.ts`.
  */
 
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
 /** The operation keys of an OpenAPI path item, in the specification's order. */
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
  * Positional arguments of a generated method, in order, before the trailing
