@@ -11,7 +11,7 @@
  * When the pulled snapshot equals the previous one nothing is generated or written.
  *
  * Exit codes: 0 done (changed or not), 2 bad input (from pull/generate or a
- * missing snapshot/package.json), 1 unexpected failure.
+ * missing snapshot/package.json), 3 internal failure (a bug).
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -2,7 +2,8 @@
  * Shared plumbing for the scripts/ entry points: argument parsing with
  * node:util, and one place that turns errors into exit codes. Located input
  * errors (SpecError, CliError) print one clear line and exit 2; anything else
- * is a bug and keeps its stack.
+ * is a bug: one line naming it, its stack after, and exit 3, so a crash is
+ * never read as a finding (1).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { SpecError } from "./spec/errors";
@@ -27,7 +28,10 @@ export function parseCliArgs<T extends ParseArgsConfig["options"]>(argv: string[
   }
 }
 
-/** Runs `main` and sets the process exit code: its return value, 2 for input errors, 1 for bugs. */
+/** The exit codes every script uses, each with one meaning. */
+export const EXIT = { done: 0, findings: 1, badInput: 2, internal: 3 } as const;
+
+/** Runs `main` and sets the process exit code: its return value, 2 for input errors, 3 for bugs. */
 export function runCli(name: string, main: () => Promise<number | void>): void {
   main().then(
     (code) => {
@@ -36,10 +40,11 @@ export function runCli(name: string, main: () => Promise<number | void>): void {
     (error: unknown) => {
       if (error instanceof CliError || error instanceof SpecError) {
         process.stderr.write(`${name}: ${error.message}\n`);
-        process.exitCode = error instanceof CliError ? error.exitCode : 2;
+        process.exitCode = error instanceof CliError ? error.exitCode : EXIT.badInput;
       } else {
-        process.stderr.write(`${name}: unexpected failure\n${(error as Error)?.stack ?? String(error)}\n`);
-        process.exitCode = 1;
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        process.stderr.write(`${name}: internal failure (a bug, not a finding): ${message}\n${(error as Error)?.stack ?? ""}\n`);
+        process.exitCode = EXIT.internal;
       }
     },
   );

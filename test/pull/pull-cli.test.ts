@@ -193,7 +193,7 @@ describe("bad input: exit 2, a message naming the source and the pointer, nothin
       const result = await runPull([...testCase.from(), "--dir", dir], testCase.env);
       expect(result.code, result.stderr).toBe(2);
       for (const pattern of testCase.message(server.base)) expect(result.stderr).toMatch(pattern);
-      expect(result.stderr).not.toContain("unexpected failure");
+      expect(result.stderr).not.toContain("internal failure");
       expect(result.stdout).toBe("");
       expect(await snapshotDir(dir)).toEqual(before);
     });
