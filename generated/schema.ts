@@ -1892,6 +1892,12 @@ export interface components {
             deleted: string[];
             updated: components["schemas"]["BankAccount"][];
         };
+        /** @description An item of a non-atomic batch that failed: `index` is its position in the request's `items`. Inferred: ARTU's pages show only `{atomic, data}`. */
+        BatchItemError: {
+            code: string;
+            index: number;
+            message: string;
+        };
         Client: {
             addresses?: components["schemas"]["Address"][];
             /** @description Age */
@@ -2936,6 +2942,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Address"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -2995,6 +3002,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Address"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -3059,6 +3067,7 @@ export interface operations {
                             action: "created" | "updated" | "skipped";
                             data: components["schemas"]["Address"];
                         }[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -3307,6 +3316,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Alert"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -3356,6 +3366,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Alert"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -3405,6 +3416,7 @@ export interface operations {
                             action?: "created" | "updated" | "skipped";
                             data: components["schemas"]["Alert"];
                         }[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -4093,6 +4105,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["BankAccount"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -4320,6 +4333,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Client"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -5396,6 +5410,7 @@ export interface operations {
                             action: "created" | "updated" | "skipped";
                             data: components["schemas"]["ContactMethod"];
                         }[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -5910,6 +5925,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: unknown[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -5972,6 +5988,7 @@ export interface operations {
                             action?: "created" | "updated" | "skipped";
                             data: components["schemas"]["Evidence"];
                         }[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -6501,6 +6518,7 @@ export interface operations {
                     "application/json": {
                         atomic: unknown;
                         data: components["schemas"]["Transaction"][];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };
@@ -6565,6 +6583,7 @@ export interface operations {
                             action: "created" | "updated" | "skipped";
                             data: components["schemas"]["Transaction"];
                         }[];
+                        errors?: components["schemas"]["BatchItemError"][];
                     };
                 };
             };

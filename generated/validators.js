@@ -9,7 +9,7 @@
  */
 import runtime0 from "ajv-formats/dist/formats.js";
 export const validateAddressesCreateMany = validate1;
-const schema1 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+const schema1 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 const schema2 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"anyOf":[{"const":"MX"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressScopeData","unevaluatedProperties":false},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":"object"};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = runtime0.fullFormats["date-time"];
@@ -633,6 +633,102 @@ return errors === 0;
 }
 validate2.evaluated = {"props":{"city":true,"clientId":true,"country":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"metadata":true,"postalCode":true,"scope":true,"scopeData":true,"state":true,"street":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
+const schema5 = {"properties":{"code":{"type":"string"},"index":{"type":"integer"},"message":{"type":"string"}},"required":["index","code","message"],"type":"object"};
+
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate8.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.index === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.code === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.message === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.code !== undefined){
+if(typeof data.code !== "string"){
+const err3 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data1 = data.index;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err4 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err5 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate8.errors = vErrors;
+return errors === 0;
+}
+validate8.evaluated = {"props":{"code":true,"index":true,"message":true},"dynamicProps":false,"dynamicItems":false};
+
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -702,9 +798,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -715,8 +822,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -725,18 +834,42 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 validate1.errors = vErrors;
 return errors === 0;
 }
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesGetPrimary = validate8;
-const schema5 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"anyOf":[{"const":"MX"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressScopeData","unevaluatedProperties":false},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
+export const validateAddressesGetPrimary = validate10;
+const schema6 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"anyOf":[{"const":"MX"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressScopeData","unevaluatedProperties":false},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
 
-function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate8.evaluated;
+const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -744,7 +877,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema5.type}};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema6.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1106,7 +1239,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((((data13 === "home") || (data13 === "business")) || (data13 === "mailing")) || (data13 === "legal")) || (data13 === "other"))){
-const err29 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema5.properties.type.enum}};
+const err29 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema6.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1154,19 +1287,19 @@ errors++;
 }
 }
 }
-validate8.errors = vErrors;
+validate10.errors = vErrors;
 return errors === 0;
 }
-validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate10.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesList = validate11;
-const schema6 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema7 = {"properties":{"hasMore":{"type":"boolean"},"nextCursor":{"type":["string","null"]},"totalCount":{"type":"integer"}},"required":["hasMore","nextCursor"],"type":"object"};
+export const validateAddressesList = validate13;
+const schema7 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema8 = {"properties":{"hasMore":{"type":"boolean"},"nextCursor":{"type":["string","null"]},"totalCount":{"type":"integer"}},"required":["hasMore","nextCursor"],"type":"object"};
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate13.evaluated;
+const evaluated0 = validate15.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1209,7 +1342,7 @@ errors++;
 if(data.nextCursor !== undefined){
 let data1 = data.nextCursor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema7.properties.nextCursor.type}};
+const err3 = {instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema8.properties.nextCursor.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1243,257 +1376,257 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate13.errors = vErrors;
-return errors === 0;
-}
-validate13.evaluated = {"props":{"hasMore":true,"nextCursor":true,"totalCount":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate11.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.pagination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(!(validate2(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key0 in data1){
-if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.pagination !== undefined){
-let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(((key1 !== "hasMore") && (key1 !== "nextCursor")) && (key1 !== "totalCount")){
-const err4 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-}
-for(const key2 in data){
-if((key2 !== "data") && (key2 !== "pagination")){
-const err5 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-validate11.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateAddressesListForClient = validate15;
-const schema8 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate15.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.pagination === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.data !== undefined){
-let data0 = data.data;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(!(validate2(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key0 in data1){
-if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.pagination !== undefined){
-let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(((key1 !== "hasMore") && (key1 !== "nextCursor")) && (key1 !== "totalCount")){
-const err4 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-}
-for(const key2 in data){
-if((key2 !== "data") && (key2 !== "pagination")){
-const err5 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
 validate15.errors = vErrors;
 return errors === 0;
 }
-validate15.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":{"hasMore":true,"nextCursor":true,"totalCount":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesSync = validate18;
-const schema9 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false};
-const schema10 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate19.evaluated;
+const evaluated0 = validate13.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.pagination === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(!(validate2(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.pagination !== undefined){
+let data2 = data.pagination;
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(((key1 !== "hasMore") && (key1 !== "nextCursor")) && (key1 !== "totalCount")){
+const err4 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+for(const key2 in data){
+if((key2 !== "data") && (key2 !== "pagination")){
+const err5 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+validate13.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateAddressesListForClient = validate17;
+const schema9 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate17.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.pagination === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(!(validate2(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err2 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.pagination !== undefined){
+let data2 = data.pagination;
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(((key1 !== "hasMore") && (key1 !== "nextCursor")) && (key1 !== "totalCount")){
+const err4 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+}
+for(const key2 in data){
+if((key2 !== "data") && (key2 !== "pagination")){
+const err5 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateAddressesSync = validate20;
+const schema10 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false};
+const schema11 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1657,24 +1790,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate19.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate18.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate19(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1691,18 +1824,18 @@ errors++;
 }
 }
 }
-validate18.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate18.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesUpdateMany = validate23;
-const schema11 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateAddressesUpdateMany = validate25;
+const schema12 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1767,9 +1900,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1780,8 +1924,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1790,18 +1936,42 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate23.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesUpsertManyByExternalId = validate25;
-const schema12 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateAddressesUpsertManyByExternalId = validate28;
+const schema13 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1869,7 +2039,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema12.properties.data.items.properties.action.enum}};
+const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema13.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1936,9 +2106,20 @@ vErrors.push(err9);
 errors++;
 }
 }
-for(const key2 in data){
-if((key2 !== "atomic") && (key2 !== "data")){
-const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(data.errors !== undefined){
+let data4 = data.errors;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(validate8(data5, {instancePath:instancePath+"/errors/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(((key2 !== "code") && (key2 !== "index")) && (key2 !== "message")){
+const err10 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1949,8 +2130,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1959,20 +2142,44 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate25.errors = vErrors;
+}
+for(const key3 in data){
+if(((key3 !== "atomic") && (key3 !== "data")) && (key3 !== "errors")){
+const err12 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key3}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertItemsList = validate27;
-const schema13 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema14 = {"properties":{"alertId":{"format":"uuid","type":"string"},"clientId":{"format":"uuid","type":"string"},"clientNames":{"items":{"type":"string"},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItemScopeData","unevaluatedProperties":false},"transactionAmount":{"type":["number","null"]},"transactionCurrency":{"type":["string","null"]},"transactionDate":{"type":["string","null"]},"transactionId":{"format":"uuid","type":"string"},"updatedAt":{"format":"date-time","type":"string"},"validationErrors":{"items":{"properties":{"code":{"type":"string"},"label":{"type":"string"},"message":{"type":"string"},"parentClientId":{"type":"string"},"path":{"type":"string"},"resourceId":{"type":"string"},"sdkField":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object"};
-const schema15 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"alertDescription":{"type":"string"},"amendment":{"properties":{"originalReference":{"type":"string"},"reason":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"descripcionOperacion":{"type":"string"},"fechaDeteccion":{"format":"date-time","type":"string"},"razones":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+export const validateAlertItemsList = validate31;
+const schema14 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema15 = {"properties":{"alertId":{"format":"uuid","type":"string"},"clientId":{"format":"uuid","type":"string"},"clientNames":{"items":{"type":"string"},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItemScopeData","unevaluatedProperties":false},"transactionAmount":{"type":["number","null"]},"transactionCurrency":{"type":["string","null"]},"transactionDate":{"type":["string","null"]},"transactionId":{"format":"uuid","type":"string"},"updatedAt":{"format":"date-time","type":"string"},"validationErrors":{"items":{"properties":{"code":{"type":"string"},"label":{"type":"string"},"message":{"type":"string"},"parentClientId":{"type":"string"},"path":{"type":"string"},"resourceId":{"type":"string"},"sdkField":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object"};
+const schema16 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"alertDescription":{"type":"string"},"amendment":{"properties":{"originalReference":{"type":"string"},"reason":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"descripcionOperacion":{"type":"string"},"fechaDeteccion":{"format":"date-time","type":"string"},"razones":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2315,16 +2522,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2501,8 +2708,8 @@ errors++;
 }
 if(data.scopeData !== undefined){
 let data7 = data.scopeData;
-if(!(validate29(data7, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate33(data7, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
@@ -2523,7 +2730,7 @@ errors++;
 if(data.transactionAmount !== undefined){
 let data8 = data.transactionAmount;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err14 = {instancePath:instancePath+"/transactionAmount",schemaPath:"#/properties/transactionAmount/type",keyword:"type",params:{type: schema14.properties.transactionAmount.type}};
+const err14 = {instancePath:instancePath+"/transactionAmount",schemaPath:"#/properties/transactionAmount/type",keyword:"type",params:{type: schema15.properties.transactionAmount.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2536,7 +2743,7 @@ errors++;
 if(data.transactionCurrency !== undefined){
 let data9 = data.transactionCurrency;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err15 = {instancePath:instancePath+"/transactionCurrency",schemaPath:"#/properties/transactionCurrency/type",keyword:"type",params:{type: schema14.properties.transactionCurrency.type}};
+const err15 = {instancePath:instancePath+"/transactionCurrency",schemaPath:"#/properties/transactionCurrency/type",keyword:"type",params:{type: schema15.properties.transactionCurrency.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2549,7 +2756,7 @@ errors++;
 if(data.transactionDate !== undefined){
 let data10 = data.transactionDate;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err16 = {instancePath:instancePath+"/transactionDate",schemaPath:"#/properties/transactionDate/type",keyword:"type",params:{type: schema14.properties.transactionDate.type}};
+const err16 = {instancePath:instancePath+"/transactionDate",schemaPath:"#/properties/transactionDate/type",keyword:"type",params:{type: schema15.properties.transactionDate.type}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2747,16 +2954,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":{"alertId":true,"clientId":true,"clientNames":true,"createdAt":true,"id":true,"metadata":true,"scopeData":true,"transactionAmount":true,"transactionCurrency":true,"transactionDate":true,"transactionId":true,"updatedAt":true,"validationErrors":true},"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":{"alertId":true,"clientId":true,"clientNames":true,"createdAt":true,"id":true,"metadata":true,"scopeData":true,"transactionAmount":true,"transactionCurrency":true,"transactionDate":true,"transactionId":true,"updatedAt":true,"validationErrors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2790,8 +2997,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate28(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -2823,8 +3030,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -2865,18 +3072,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsAddItems = validate33;
-const schema16 = {"properties":{"added":{"type":"number"},"items":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"}},"required":["added","items"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsAddItems = validate37;
+const schema17 = {"properties":{"added":{"type":"number"},"items":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"}},"required":["added","items"],"type":"object","unevaluatedProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2922,8 +3129,8 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
-if(!(validate28(data2, {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data2, {instancePath:instancePath+"/items/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -2976,20 +3183,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsCreateMany = validate35;
-const schema17 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
-const schema18 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"createdByWorkflowId":{"format":"uuid","type":["string","null"]},"description":{"type":"string"},"externalId":{"type":"string"},"filedAt":{"format":"date-time","type":["string","null"]},"filedReportId":{"format":"uuid","type":["string","null"]},"id":{"format":"uuid","type":"string"},"itemCount":{"type":"integer"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertScopeData","unevaluatedProperties":false},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
-const schema19 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"mesReportado":{"type":"string"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+export const validateAlertsCreateMany = validate39;
+const schema18 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+const schema19 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"createdByWorkflowId":{"format":"uuid","type":["string","null"]},"description":{"type":"string"},"externalId":{"type":"string"},"filedAt":{"format":"date-time","type":["string","null"]},"filedReportId":{"format":"uuid","type":["string","null"]},"id":{"format":"uuid","type":"string"},"itemCount":{"type":"integer"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertScopeData","unevaluatedProperties":false},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
+const schema20 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"mesReportado":{"type":"string"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3205,16 +3412,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3250,7 +3457,7 @@ errors++;
 if(data.createdByWorkflowId !== undefined){
 let data1 = data.createdByWorkflowId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/createdByWorkflowId",schemaPath:"#/properties/createdByWorkflowId/type",keyword:"type",params:{type: schema18.properties.createdByWorkflowId.type}};
+const err2 = {instancePath:instancePath+"/createdByWorkflowId",schemaPath:"#/properties/createdByWorkflowId/type",keyword:"type",params:{type: schema19.properties.createdByWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3299,7 +3506,7 @@ errors++;
 if(data.filedAt !== undefined){
 let data4 = data.filedAt;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/filedAt",schemaPath:"#/properties/filedAt/type",keyword:"type",params:{type: schema18.properties.filedAt.type}};
+const err6 = {instancePath:instancePath+"/filedAt",schemaPath:"#/properties/filedAt/type",keyword:"type",params:{type: schema19.properties.filedAt.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3324,7 +3531,7 @@ errors++;
 if(data.filedReportId !== undefined){
 let data5 = data.filedReportId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err8 = {instancePath:instancePath+"/filedReportId",schemaPath:"#/properties/filedReportId/type",keyword:"type",params:{type: schema18.properties.filedReportId.type}};
+const err8 = {instancePath:instancePath+"/filedReportId",schemaPath:"#/properties/filedReportId/type",keyword:"type",params:{type: schema19.properties.filedReportId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3455,8 +3662,8 @@ errors = vErrors.length;
 }
 if(data.scopeData !== undefined){
 let data12 = data.scopeData;
-if(!(validate38(data12, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(!(validate42(data12, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
@@ -3484,7 +3691,7 @@ if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.color !== undefined){
 let data15 = data14.color;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err19 = {instancePath:instancePath+"/tags/" + i0+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema18.properties.tags.items.properties.color.type}};
+const err19 = {instancePath:instancePath+"/tags/" + i0+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema19.properties.tags.items.properties.color.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3603,16 +3810,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":{"createdAt":true,"createdByWorkflowId":true,"description":true,"externalId":true,"filedAt":true,"filedReportId":true,"id":true,"itemCount":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"scopeData":true,"tags":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":{"createdAt":true,"createdByWorkflowId":true,"description":true,"externalId":true,"filedAt":true,"filedReportId":true,"id":true,"itemCount":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"scopeData":true,"tags":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3646,8 +3853,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate36(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -3677,9 +3884,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3690,8 +3908,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3700,26 +3920,50 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate35.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsGetItem = validate41;
-const schema20 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false};
+export const validateAlertsGetItem = validate46;
+const schema21 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false};
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3736,18 +3980,18 @@ errors++;
 }
 }
 }
-validate41.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsList = validate43;
-const schema21 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsList = validate48;
+const schema22 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3781,8 +4025,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate36(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -3814,8 +4058,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -3856,20 +4100,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsListClients = validate46;
-const schema22 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema23 = {"properties":{"addresses":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"age":{"type":["integer","null"]},"bankAccounts":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"birthDate":{"format":"date","type":"string"},"contactMethods":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"documents":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"email":{"type":["string","null"]},"employment":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"lastName":{"anyOf":[{"type":"string"},{"type":"null"}]},"linkedClients":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false},"type":"array"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]},"phone":{"type":["string","null"]},"riskAssessments":{"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"required":["id","name"],"type":"object","unevaluatedProperties":false},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt","isPrimary"],"type":"object"};
-const schema24 = {"properties":{"accountNumber":{"type":"string"},"bankCode":{"type":"string"},"bankName":{"type":"string"},"clabe":{"type":["string","null"]},"clientId":{"format":"uuid","type":"string"},"codigoBanco":{"type":"string"},"codigoPlaza":{"type":"string"},"country":{"anyOf":[{"const":"MX"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"currency":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isActive":{"type":"boolean"},"isPrimary":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["checking","savings","investment","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","clientId","accountNumber","bankName","country","currency","createdAt","updatedAt"],"type":"object"};
+export const validateAlertsListClients = validate51;
+const schema23 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema24 = {"properties":{"addresses":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"},"age":{"type":["integer","null"]},"bankAccounts":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"birthDate":{"format":"date","type":"string"},"contactMethods":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"documents":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"email":{"type":["string","null"]},"employment":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"lastName":{"anyOf":[{"type":"string"},{"type":"null"}]},"linkedClients":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false},"type":"array"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]},"phone":{"type":["string","null"]},"riskAssessments":{"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"required":["id","name"],"type":"object","unevaluatedProperties":false},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt","isPrimary"],"type":"object"};
+const schema25 = {"properties":{"accountNumber":{"type":"string"},"bankCode":{"type":"string"},"bankName":{"type":"string"},"clabe":{"type":["string","null"]},"clientId":{"format":"uuid","type":"string"},"codigoBanco":{"type":"string"},"codigoPlaza":{"type":"string"},"country":{"anyOf":[{"const":"MX"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"currency":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isActive":{"type":"boolean"},"isPrimary":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["checking","savings","investment","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","clientId","accountNumber","bankName","country","currency","createdAt","updatedAt"],"type":"object"};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3996,7 +4240,7 @@ errors++;
 if(data.clabe !== undefined){
 let data3 = data.clabe;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/clabe",schemaPath:"#/properties/clabe/type",keyword:"type",params:{type: schema24.properties.clabe.type}};
+const err11 = {instancePath:instancePath+"/clabe",schemaPath:"#/properties/clabe/type",keyword:"type",params:{type: schema25.properties.clabe.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4243,7 +4487,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((((data16 === "checking") || (data16 === "savings")) || (data16 === "investment")) || (data16 === "other"))){
-const err30 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.type.enum}};
+const err30 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema25.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4289,17 +4533,17 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":{"accountNumber":true,"bankCode":true,"bankName":true,"clabe":true,"clientId":true,"codigoBanco":true,"codigoPlaza":true,"country":true,"createdAt":true,"currency":true,"externalId":true,"id":true,"isActive":true,"isPrimary":true,"label":true,"metadata":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":{"accountNumber":true,"bankCode":true,"bankName":true,"clabe":true,"clientId":true,"codigoBanco":true,"codigoPlaza":true,"country":true,"createdAt":true,"currency":true,"externalId":true,"id":true,"isActive":true,"isPrimary":true,"label":true,"metadata":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema25 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":"object"};
+const schema26 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":"object"};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4536,7 +4780,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!(((((data8 === "email") || (data8 === "phone")) || (data8 === "mobile")) || (data8 === "fax")) || (data8 === "other"))){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema25.properties.type.enum}};
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema26.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4586,7 +4830,7 @@ errors++;
 if(data.verifiedAt !== undefined){
 let data11 = data.verifiedAt;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err24 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema25.properties.verifiedAt.type}};
+const err24 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema26.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4619,18 +4863,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":{"clientId":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"isVerified":true,"label":true,"metadata":true,"type":true,"updatedAt":true,"value":true,"verifiedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":{"clientId":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"isVerified":true,"label":true,"metadata":true,"type":true,"updatedAt":true,"value":true,"verifiedAt":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema26 = {"properties":{"clientId":{"format":"uuid","type":"string"},"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":"string"},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"required":["clientId","type","id","createdAt","updatedAt","status"],"type":"object"};
+const schema27 = {"properties":{"clientId":{"format":"uuid","type":"string"},"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":"string"},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"required":["clientId","type","id","createdAt","updatedAt","status"],"type":"object"};
 const formats54 = runtime0.fullFormats.date;
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4726,7 +4970,7 @@ errors++;
 if(data.contentType !== undefined){
 let data1 = data.contentType;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err8 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema26.properties.contentType.type}};
+const err8 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema27.properties.contentType.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4764,7 +5008,7 @@ errors++;
 if(data.expiresAt !== undefined){
 let data3 = data.expiresAt;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema26.properties.expiresAt.type}};
+const err11 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema27.properties.expiresAt.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4814,7 +5058,7 @@ errors++;
 if(data.filename !== undefined){
 let data6 = data.filename;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema26.properties.filename.type}};
+const err15 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema27.properties.filename.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4865,7 +5109,7 @@ errors++;
 if(data.rejectionReason !== undefined){
 let data9 = data.rejectionReason;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err19 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema26.properties.rejectionReason.type}};
+const err19 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema27.properties.rejectionReason.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4878,7 +5122,7 @@ errors++;
 if(data.reviewedAt !== undefined){
 let data10 = data.reviewedAt;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err20 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema26.properties.reviewedAt.type}};
+const err20 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema27.properties.reviewedAt.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4903,7 +5147,7 @@ errors++;
 if(data.reviewedBy !== undefined){
 let data11 = data.reviewedBy;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err22 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema26.properties.reviewedBy.type}};
+const err22 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema27.properties.reviewedBy.type}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4916,7 +5160,7 @@ errors++;
 if(data.size !== undefined){
 let data12 = data.size;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema26.properties.size.type}};
+const err23 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema27.properties.size.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4978,7 +5222,7 @@ errors++;
 if(data.verifiedAt !== undefined){
 let data16 = data.verifiedAt;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err28 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema26.properties.verifiedAt.type}};
+const err28 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema27.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5003,7 +5247,7 @@ errors++;
 if(data.verifiedBy !== undefined){
 let data17 = data.verifiedBy;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err30 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema26.properties.verifiedBy.type}};
+const err30 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema27.properties.verifiedBy.type}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5024,17 +5268,17 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":{"clientId":true,"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":{"clientId":true,"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema27 = {"properties":{"department":{"type":"string"},"employeeId":{"type":"string"},"isEmployee":{"type":"boolean"},"position":{"type":"string"},"startDate":{"format":"date","type":"string"}},"type":"object"};
+const schema28 = {"properties":{"department":{"type":"string"},"employeeId":{"type":"string"},"isEmployee":{"type":"boolean"},"position":{"type":"string"},"startDate":{"format":"date","type":"string"}},"type":"object"};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5126,19 +5370,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":{"department":true,"employeeId":true,"isEmployee":true,"position":true,"startDate":true},"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":{"department":true,"employeeId":true,"isEmployee":true,"position":true,"startDate":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema28 = {"properties":{"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientSummary","unevaluatedProperties":false},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"relationshipType":{"enum":["legal_representative","controlling_beneficiary"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","relationshipType","client","createdAt","updatedAt"],"type":"object"};
-const schema29 = {"properties":{"birthDate":{"format":"date","type":"string"},"createdAt":{"format":"date-time","type":"string"},"employment":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"lastName":{"anyOf":[{"type":"string"},{"type":"null"}]},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt"],"type":"object"};
-const schema30 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"anyOf":[{"type":"object"},{"type":"null"}]},"AVI":{"anyOf":[{"properties":{"username":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false},"INM":{"anyOf":[{"type":"object"},{"type":"null"}]},"JYS":{"anyOf":[{"type":"object"},{"type":"null"}]},"MJR":{"anyOf":[{"type":"object"},{"type":"null"}]},"MPC":{"anyOf":[{"type":"object"},{"type":"null"}]},"TSC":{"anyOf":[{"type":"object"},{"type":"null"}]},"VEH":{"anyOf":[{"type":"object"},{"type":"null"}]}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"anyOf":[{"properties":{"claveSujetoObligado":{"anyOf":[{"type":"string"},{"type":"null"}]},"numeroCuenta":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema29 = {"properties":{"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientSummary","unevaluatedProperties":false},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"relationshipType":{"enum":["legal_representative","controlling_beneficiary"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","relationshipType","client","createdAt","updatedAt"],"type":"object"};
+const schema30 = {"properties":{"birthDate":{"format":"date","type":"string"},"createdAt":{"format":"date-time","type":"string"},"employment":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"lastName":{"anyOf":[{"type":"string"},{"type":"null"}]},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt"],"type":"object"};
+const schema31 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"anyOf":[{"type":"object"},{"type":"null"}]},"AVI":{"anyOf":[{"properties":{"username":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false},"INM":{"anyOf":[{"type":"object"},{"type":"null"}]},"JYS":{"anyOf":[{"type":"object"},{"type":"null"}]},"MJR":{"anyOf":[{"type":"object"},{"type":"null"}]},"MPC":{"anyOf":[{"type":"object"},{"type":"null"}]},"TSC":{"anyOf":[{"type":"object"},{"type":"null"}]},"VEH":{"anyOf":[{"type":"object"},{"type":"null"}]}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"anyOf":[{"properties":{"claveSujetoObligado":{"anyOf":[{"type":"string"},{"type":"null"}]},"numeroCuenta":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
+const evaluated0 = validate65.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5931,17 +6175,17 @@ vErrors.push(err46);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate65.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate65.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema31 = {"anyOf":[{"enum":["individual","company","trust"],"type":"string"},{"type":"string"}]};
+const schema32 = {"anyOf":[{"enum":["individual","company","trust"],"type":"string"},{"type":"string"}]};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5962,7 +6206,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "individual") || (data === "company")) || (data === "trust"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema31.anyOf[0].enum}};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema32.anyOf[0].enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6007,16 +6251,16 @@ vErrors = null;
 }
 }
 }
-validate63.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6136,8 +6380,8 @@ errors++;
 }
 if(data.employment !== undefined){
 let data2 = data.employment;
-if(!(validate55(data2, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate60(data2, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -6363,8 +6607,8 @@ vErrors = null;
 }
 if(data.scopeData !== undefined){
 let data11 = data.scopeData;
-if(!(validate60(data11, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate65(data11, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
 errors = vErrors.length;
 }
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
@@ -6405,8 +6649,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate63(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate68(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -6446,16 +6690,16 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate58.evaluated = {"props":{"birthDate":true,"createdAt":true,"employment":true,"externalId":true,"id":true,"lastName":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"scopeData":true,"scopes":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":{"birthDate":true,"createdAt":true,"employment":true,"externalId":true,"id":true,"lastName":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"scopeData":true,"scopes":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6515,8 +6759,8 @@ errors++;
 }
 if(data.client !== undefined){
 let data0 = data.client;
-if(!(validate58(data0, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+if(!(validate63(data0, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -6610,7 +6854,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data4 === "legal_representative") || (data4 === "controlling_beneficiary"))){
-const err12 = {instancePath:instancePath+"/relationshipType",schemaPath:"#/properties/relationshipType/enum",keyword:"enum",params:{allowedValues: schema28.properties.relationshipType.enum}};
+const err12 = {instancePath:instancePath+"/relationshipType",schemaPath:"#/properties/relationshipType/enum",keyword:"enum",params:{allowedValues: schema29.properties.relationshipType.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6656,17 +6900,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"props":{"client":true,"createdAt":true,"id":true,"metadata":true,"relationshipType":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":{"client":true,"createdAt":true,"id":true,"metadata":true,"relationshipType":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema32 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"properties":{"username":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object","unevaluatedProperties":false},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"claveSujetoObligado":{"type":"string"},"numeroCuenta":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema33 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"properties":{"username":{"anyOf":[{"type":"string"},{"type":"null"}]}},"type":"object","unevaluatedProperties":false},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"claveSujetoObligado":{"type":"string"},"numeroCuenta":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7011,16 +7255,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7138,7 +7382,7 @@ errors++;
 if(data.age !== undefined){
 let data2 = data.age;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
-const err9 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/type",keyword:"type",params:{type: schema23.properties.age.type}};
+const err9 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/type",keyword:"type",params:{type: schema24.properties.age.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7154,8 +7398,8 @@ if(Array.isArray(data3)){
 const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
-if(!(validate49(data4, {instancePath:instancePath+"/bankAccounts/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data4, {instancePath:instancePath+"/bankAccounts/" + i1,parentData:data3,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
@@ -7216,8 +7460,8 @@ if(Array.isArray(data6)){
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 let data7 = data6[i2];
-if(!(validate51(data7, {instancePath:instancePath+"/contactMethods/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data7, {instancePath:instancePath+"/contactMethods/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
@@ -7278,8 +7522,8 @@ if(Array.isArray(data9)){
 const len3 = data9.length;
 for(let i3=0; i3<len3; i3++){
 let data10 = data9[i3];
-if(!(validate53(data10, {instancePath:instancePath+"/documents/" + i3,parentData:data9,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data10, {instancePath:instancePath+"/documents/" + i3,parentData:data9,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
@@ -7312,7 +7556,7 @@ errors++;
 if(data.email !== undefined){
 let data11 = data.email;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err20 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema23.properties.email.type}};
+const err20 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema24.properties.email.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7324,8 +7568,8 @@ errors++;
 }
 if(data.employment !== undefined){
 let data12 = data.employment;
-if(!(validate55(data12, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate60(data12, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
@@ -7450,8 +7694,8 @@ if(Array.isArray(data17)){
 const len4 = data17.length;
 for(let i4=0; i4<len4; i4++){
 let data18 = data17[i4];
-if(!(validate57(data18, {instancePath:instancePath+"/linkedClients/" + i4,parentData:data17,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate62(data18, {instancePath:instancePath+"/linkedClients/" + i4,parentData:data17,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
@@ -7601,7 +7845,7 @@ vErrors = null;
 if(data.phone !== undefined){
 let data24 = data.phone;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err39 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema23.properties.phone.type}};
+const err39 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema24.properties.phone.type}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7626,8 +7870,8 @@ errors++;
 }
 if(data.scopeData !== undefined){
 let data26 = data.scopeData;
-if(!(validate67(data26, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate72(data26, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
@@ -7697,7 +7941,7 @@ errors++;
 if(data30.color !== undefined){
 let data31 = data30.color;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err45 = {instancePath:instancePath+"/tags/" + i7+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema23.properties.tags.items.properties.color.type}};
+const err45 = {instancePath:instancePath+"/tags/" + i7+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema24.properties.tags.items.properties.color.type}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7781,8 +8025,8 @@ errors++;
 }
 }
 if(data.type !== undefined){
-if(!(validate63(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate68(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -7822,16 +8066,16 @@ vErrors.push(err54);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":{"addresses":true,"age":true,"bankAccounts":true,"birthDate":true,"contactMethods":true,"createdAt":true,"documents":true,"email":true,"employment":true,"externalId":true,"id":true,"isPrimary":true,"lastName":true,"linkedClients":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"phone":true,"riskAssessments":true,"scopeData":true,"scopes":true,"tags":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":{"addresses":true,"age":true,"bankAccounts":true,"birthDate":true,"contactMethods":true,"createdAt":true,"documents":true,"email":true,"employment":true,"externalId":true,"id":true,"isPrimary":true,"lastName":true,"linkedClients":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"phone":true,"riskAssessments":true,"scopeData":true,"scopes":true,"tags":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7865,8 +8109,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate47(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -7898,8 +8142,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -7940,18 +8184,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsListItems = validate73;
-const schema33 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsListItems = validate78;
+const schema34 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7985,8 +8229,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate28(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate32(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -8018,8 +8262,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -8060,20 +8304,20 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate73.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsListTransactions = validate76;
-const schema34 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema35 = {"properties":{"alertedAt":{"format":"date-time","type":["string","null"]},"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"currency":{"anyOf":[{"type":"string"},{"type":"null"}]},"description":{"type":"string"},"exchangeRates":{"type":"object"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isAlerted":{"type":"boolean"},"metadata":{"type":"object"},"productId":{"format":"uuid","type":["string","null"]},"relatedClientIds":{"items":{"format":"uuid","type":"string"},"type":"array"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1TransactionScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"status":{"type":"string"},"timestamp":{"format":"date-time","type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["relatedClientIds","scopes","id","timestamp","createdAt","updatedAt","isAlerted","alertedAt","status","amount","currency"],"type":"object"};
-const schema36 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"payments":{"items":{"properties":{"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"leaseEndDate":{"format":"date","type":"string"},"leaseStartDate":{"format":"date","type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"anyOf":[{"type":"number"},{"type":"string"}]}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoAmount":{"anyOf":[{"type":"number"},{"type":"string"}]},"cryptoCurrency":{"type":"string"},"hash":{"anyOf":[{"type":"string"},{"type":"null"}]},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"contract":{"properties":{"cadastralValue":{"anyOf":[{"type":"number"},{"type":"string"}]},"instrumentDate":{"format":"date","type":"string"},"instrumentNumber":{"type":"string"},"notaryNumber":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"anyOf":[{"type":"number"},{"type":"string"}]},"dimensionTerreno":{"anyOf":[{"type":"number"},{"type":"string"}]},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"anyOf":[{"type":"number"},{"type":"string"}]}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"properties":{"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"properties":{"branchInformation":{"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"settlementType":{}},"type":"object","unevaluatedProperties":false},"MJR":{"properties":{"goods":{"items":{"type":"object"},"type":"array"},"operationPostalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"localidad":{"type":"string"},"numeroCuenta":{"type":"string"},"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+export const validateAlertsListTransactions = validate81;
+const schema35 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema36 = {"properties":{"alertedAt":{"format":"date-time","type":["string","null"]},"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"createdAt":{"format":"date-time","type":"string"},"currency":{"anyOf":[{"type":"string"},{"type":"null"}]},"description":{"type":"string"},"exchangeRates":{"type":"object"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isAlerted":{"type":"boolean"},"metadata":{"type":"object"},"productId":{"format":"uuid","type":["string","null"]},"relatedClientIds":{"items":{"format":"uuid","type":"string"},"type":"array"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1TransactionScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"status":{"type":"string"},"timestamp":{"format":"date-time","type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["relatedClientIds","scopes","id","timestamp","createdAt","updatedAt","isAlerted","alertedAt","status","amount","currency"],"type":"object"};
+const schema37 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"payments":{"items":{"properties":{"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"leaseEndDate":{"format":"date","type":"string"},"leaseStartDate":{"format":"date","type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"anyOf":[{"type":"number"},{"type":"string"}]}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoAmount":{"anyOf":[{"type":"number"},{"type":"string"}]},"cryptoCurrency":{"type":"string"},"hash":{"anyOf":[{"type":"string"},{"type":"null"}]},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"contract":{"properties":{"cadastralValue":{"anyOf":[{"type":"number"},{"type":"string"}]},"instrumentDate":{"format":"date","type":"string"},"instrumentNumber":{"type":"string"},"notaryNumber":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"anyOf":[{"type":"number"},{"type":"string"}]},"dimensionTerreno":{"anyOf":[{"type":"number"},{"type":"string"}]},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"anyOf":[{"type":"number"},{"type":"string"}]}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"properties":{"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"properties":{"branchInformation":{"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"settlementType":{}},"type":"object","unevaluatedProperties":false},"MJR":{"properties":{"goods":{"items":{"type":"object"},"type":"array"},"operationPostalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"localidad":{"type":"string"},"numeroCuenta":{"type":"string"},"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9494,16 +9738,16 @@ vErrors.push(err99);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate77.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9624,7 +9868,7 @@ errors++;
 if(data.alertedAt !== undefined){
 let data0 = data.alertedAt;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err11 = {instancePath:instancePath+"/alertedAt",schemaPath:"#/properties/alertedAt/type",keyword:"type",params:{type: schema35.properties.alertedAt.type}};
+const err11 = {instancePath:instancePath+"/alertedAt",schemaPath:"#/properties/alertedAt/type",keyword:"type",params:{type: schema36.properties.alertedAt.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9865,7 +10109,7 @@ errors++;
 if(data.productId !== undefined){
 let data10 = data.productId;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err28 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: schema35.properties.productId.type}};
+const err28 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: schema36.properties.productId.type}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9930,8 +10174,8 @@ errors++;
 }
 if(data.scopeData !== undefined){
 let data13 = data.scopeData;
-if(!(validate78(data13, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate83(data13, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
@@ -10044,16 +10288,16 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate77.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate77.evaluated = {"props":{"alertedAt":true,"amount":true,"createdAt":true,"currency":true,"description":true,"exchangeRates":true,"externalId":true,"id":true,"isAlerted":true,"metadata":true,"productId":true,"relatedClientIds":true,"scopeData":true,"scopes":true,"status":true,"timestamp":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":{"alertedAt":true,"amount":true,"createdAt":true,"currency":true,"description":true,"exchangeRates":true,"externalId":true,"id":true,"isAlerted":true,"metadata":true,"productId":true,"relatedClientIds":true,"scopeData":true,"scopes":true,"status":true,"timestamp":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate76.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10087,8 +10331,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate77(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -10120,8 +10364,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -10162,18 +10406,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate76.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsRemoveItems = validate83;
-const schema37 = {"properties":{"removed":{"type":"number"}},"required":["removed"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsRemoveItems = validate88;
+const schema38 = {"properties":{"removed":{"type":"number"}},"required":["removed"],"type":"object","unevaluatedProperties":false};
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10226,18 +10470,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsUpdateMany = validate84;
-const schema38 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsUpdateMany = validate89;
+const schema39 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10271,8 +10515,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate36(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -10302,9 +10546,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10315,8 +10570,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10325,18 +10582,42 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate84.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsUpsertByExternalId = validate86;
-const schema39 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsUpsertByExternalId = validate92;
+const schema40 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
 
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10367,7 +10648,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema39.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema40.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10379,8 +10660,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate36(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -10421,18 +10702,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate86.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsUpsertManyByExternalId = validate88;
-const schema40 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsUpsertManyByExternalId = validate94;
+const schema41 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10490,7 +10771,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err4 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema40.properties.data.items.properties.action.enum}};
+const err4 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema41.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10502,8 +10783,8 @@ errors++;
 }
 if(data1.data !== undefined){
 let data3 = data1.data;
-if(!(validate36(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
@@ -10557,9 +10838,20 @@ vErrors.push(err8);
 errors++;
 }
 }
-for(const key2 in data){
-if((key2 !== "atomic") && (key2 !== "data")){
-const err9 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(data.errors !== undefined){
+let data4 = data.errors;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(validate8(data5, {instancePath:instancePath+"/errors/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(((key2 !== "code") && (key2 !== "index")) && (key2 !== "message")){
+const err9 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10570,8 +10862,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err10 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10580,19 +10874,43 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate88.errors = vErrors;
+}
+for(const key3 in data){
+if(((key3 !== "atomic") && (key3 !== "data")) && (key3 !== "errors")){
+const err11 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key3}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsList = validate90;
-const schema41 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema42 = {"properties":{"actorId":{"type":["string","null"]},"actorType":{"type":"string"},"changes":{"type":"object"},"createdAt":{"type":"string"},"id":{"format":"uuid","type":"string"},"ipAddress":{"type":["string","null"]},"metadata":{"type":"object"},"operation":{"type":"string"},"requestId":{"type":["string","null"]},"resource":{"type":"string"},"resourceId":{"type":["string","null"]},"userAgent":{"type":["string","null"]}},"required":["id","resource","operation","resourceId","actorType","actorId","ipAddress","userAgent","requestId","changes","metadata","createdAt"],"type":"object"};
+export const validateAuditLogsList = validate97;
+const schema42 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema43 = {"properties":{"actorId":{"type":["string","null"]},"actorType":{"type":"string"},"changes":{"type":"object"},"createdAt":{"type":"string"},"id":{"format":"uuid","type":"string"},"ipAddress":{"type":["string","null"]},"metadata":{"type":"object"},"operation":{"type":"string"},"requestId":{"type":["string","null"]},"resource":{"type":"string"},"resourceId":{"type":["string","null"]},"userAgent":{"type":["string","null"]}},"required":["id","resource","operation","resourceId","actorType","actorId","ipAddress","userAgent","requestId","changes","metadata","createdAt"],"type":"object"};
 
-function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate91.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10723,7 +11041,7 @@ errors++;
 if(data.actorId !== undefined){
 let data0 = data.actorId;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err12 = {instancePath:instancePath+"/actorId",schemaPath:"#/properties/actorId/type",keyword:"type",params:{type: schema42.properties.actorId.type}};
+const err12 = {instancePath:instancePath+"/actorId",schemaPath:"#/properties/actorId/type",keyword:"type",params:{type: schema43.properties.actorId.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10798,7 +11116,7 @@ errors++;
 if(data.ipAddress !== undefined){
 let data5 = data.ipAddress;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/ipAddress",schemaPath:"#/properties/ipAddress/type",keyword:"type",params:{type: schema42.properties.ipAddress.type}};
+const err18 = {instancePath:instancePath+"/ipAddress",schemaPath:"#/properties/ipAddress/type",keyword:"type",params:{type: schema43.properties.ipAddress.type}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -10836,7 +11154,7 @@ errors++;
 if(data.requestId !== undefined){
 let data8 = data.requestId;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err21 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: schema42.properties.requestId.type}};
+const err21 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: schema43.properties.requestId.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -10861,7 +11179,7 @@ errors++;
 if(data.resourceId !== undefined){
 let data10 = data.resourceId;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err23 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema42.properties.resourceId.type}};
+const err23 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema43.properties.resourceId.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -10874,7 +11192,7 @@ errors++;
 if(data.userAgent !== undefined){
 let data11 = data.userAgent;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err24 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema42.properties.userAgent.type}};
+const err24 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema43.properties.userAgent.type}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -10895,16 +11213,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate91.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"props":{"actorId":true,"actorType":true,"changes":true,"createdAt":true,"id":true,"ipAddress":true,"metadata":true,"operation":true,"requestId":true,"resource":true,"resourceId":true,"userAgent":true},"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":{"actorId":true,"actorType":true,"changes":true,"createdAt":true,"id":true,"ipAddress":true,"metadata":true,"operation":true,"requestId":true,"resource":true,"resourceId":true,"userAgent":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10938,8 +11256,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate91(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate98(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -10971,8 +11289,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -11013,26 +11331,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate90.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsRetrieve = validate94;
-const schema43 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false};
+export const validateAuditLogsRetrieve = validate101;
+const schema44 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false};
 
-function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate94.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate91(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+if(!(validate98(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11049,18 +11367,18 @@ errors++;
 }
 }
 }
-validate94.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate94.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsVerify = validate96;
-const schema44 = {"properties":{"brokenAt":{"type":"string"},"recordCount":{"type":"integer"},"valid":{"type":"boolean"}},"required":["valid","recordCount"],"type":"object","unevaluatedProperties":false};
+export const validateAuditLogsVerify = validate103;
+const schema45 = {"properties":{"brokenAt":{"type":"string"},"recordCount":{"type":"integer"},"valid":{"type":"boolean"}},"required":["valid","recordCount"],"type":"object","unevaluatedProperties":false};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11148,18 +11466,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate96.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsCreateMany = validate97;
-const schema45 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsCreateMany = validate104;
+const schema46 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11193,8 +11511,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate49(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -11224,9 +11542,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11237,8 +11566,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11247,18 +11578,42 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate97.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsListForClient = validate99;
-const schema46 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsListForClient = validate107;
+const schema47 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11292,8 +11647,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate49(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -11325,8 +11680,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -11367,19 +11722,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate99.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsSync = validate102;
-const schema47 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false};
-const schema48 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
+export const validateBankAccountsSync = validate110;
+const schema48 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false};
+const schema49 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11423,8 +11778,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate49(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -11501,8 +11856,8 @@ if(Array.isArray(data4)){
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
-if(!(validate49(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
@@ -11543,24 +11898,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate103.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate111(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11577,26 +11932,26 @@ errors++;
 }
 }
 }
-validate102.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsUpdate = validate107;
-const schema49 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false};
+export const validateBankAccountsUpdate = validate115;
+const schema50 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate49(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11613,18 +11968,18 @@ errors++;
 }
 }
 }
-validate107.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsUpsertByExternalId = validate109;
-const schema50 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsUpsertByExternalId = validate117;
+const schema51 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate109.evaluated;
+const evaluated0 = validate117.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11665,7 +12020,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema50.properties.action.enum}};
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema51.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11677,8 +12032,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate49(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate54(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -11719,26 +12074,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate109.errors = vErrors;
+validate117.errors = vErrors;
 return errors === 0;
 }
-validate109.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreate = validate111;
-const schema51 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
+export const validateClientsCreate = validate119;
+const schema52 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate119(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
+const evaluated0 = validate119.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -11755,18 +12110,18 @@ errors++;
 }
 }
 }
-validate111.errors = vErrors;
+validate119.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate119.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreateMany = validate113;
-const schema52 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateClientsCreateMany = validate121;
+const schema53 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11800,8 +12155,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate47(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -11831,9 +12186,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11844,8 +12210,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11854,18 +12222,42 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate113.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreateRelated = validate115;
-const schema53 = {"properties":{"child":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false}},"required":["child"],"type":"object","unevaluatedProperties":false};
+export const validateClientsCreateRelated = validate124;
+const schema54 = {"properties":{"child":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false}},"required":["child"],"type":"object","unevaluatedProperties":false};
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate124(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate115.evaluated;
+const evaluated0 = validate124.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11885,8 +12277,8 @@ errors++;
 }
 if(data.child !== undefined){
 let data0 = data.child;
-if(!(validate47(data0, {instancePath:instancePath+"/child",parentData:data,parentDataProperty:"child",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data0, {instancePath:instancePath+"/child",parentData:data,parentDataProperty:"child",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -11927,18 +12319,18 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate115.errors = vErrors;
+validate124.errors = vErrors;
 return errors === 0;
 }
-validate115.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate124.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsDelete = validate117;
-const schema54 = {"properties":{"deleted":{"const":true},"id":{"format":"uuid","type":"string"}},"required":["id","deleted"],"type":"object","unevaluatedProperties":false};
+export const validateClientsDelete = validate126;
+const schema55 = {"properties":{"deleted":{"const":true},"id":{"format":"uuid","type":"string"}},"required":["id","deleted"],"type":"object","unevaluatedProperties":false};
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate126.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12026,26 +12418,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate117.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsLink = validate118;
-const schema55 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
+export const validateClientsLink = validate127;
+const schema56 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate118.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12062,18 +12454,18 @@ errors++;
 }
 }
 }
-validate118.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsList = validate120;
-const schema56 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateClientsList = validate129;
+const schema57 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate120.evaluated;
+const evaluated0 = validate129.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12107,8 +12499,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate47(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -12140,8 +12532,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -12182,18 +12574,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate120.errors = vErrors;
+validate129.errors = vErrors;
 return errors === 0;
 }
-validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsListLinks = validate123;
-const schema57 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false},"type":"array"};
+export const validateClientsListLinks = validate132;
+const schema58 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false},"type":"array"};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate132.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12204,8 +12596,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate57(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate62(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -12234,18 +12626,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate123.errors = vErrors;
+validate132.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate132.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsMigrate = validate125;
-const schema58 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
+export const validateClientsMigrate = validate134;
+const schema59 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
 
-function validate125(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate125.evaluated;
+const evaluated0 = validate134.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12266,7 +12658,7 @@ errors++;
 if(data.status !== undefined){
 let data0 = data.status;
 if(!((data0 === "completed") || (data0 === "blocked"))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema58.allOf[0].properties.status.enum}};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema59.allOf[0].properties.status.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12383,7 +12775,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "created") || (data2 === "updated"))){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema58.allOf[1].then.properties.action.enum}};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema59.allOf[1].then.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12456,7 +12848,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((((((data6 === "clients") || (data6 === "transactions")) || (data6 === "addresses")) || (data6 === "bankAccounts")) || (data6 === "contactMethods")) || (data6 === "documents")) || (data6 === "evidence")) || (data6 === "relationships"))){
-const err16 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema58.allOf[1].then.properties.counts.items.properties.resource.enum}};
+const err16 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema59.allOf[1].then.properties.counts.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12767,7 +13159,7 @@ vErrors.push(err39);
 errors++;
 }
 if(!((data16 === "client") || (data16 === "transaction"))){
-const err40 = {instancePath:instancePath+"/blockers/" + i1+"/resource",schemaPath:"#/allOf/2/then/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema58.allOf[2].then.properties.blockers.items.properties.resource.enum}};
+const err40 = {instancePath:instancePath+"/blockers/" + i1+"/resource",schemaPath:"#/allOf/2/then/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema59.allOf[2].then.properties.blockers.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12873,19 +13265,19 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-validate125.errors = vErrors;
+validate134.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate125.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate134.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateClientsPreviewMigration = validate126;
-const schema59 = {"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"items":{"items":{"properties":{"creates":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"total":{"type":"integer"},"updates":{"type":"integer"}},"required":["total","creates","updates"],"type":"object","unevaluatedProperties":false},"type":"array"},"target":{"properties":{"exists":{"type":"boolean"},"id":{"format":"uuid","type":["string","null"]}},"required":["exists","id"],"type":"object","unevaluatedProperties":false}},"required":["target","blockers","items"],"type":"object","unevaluatedProperties":false};
+export const validateClientsPreviewMigration = validate135;
+const schema60 = {"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"items":{"items":{"properties":{"creates":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"total":{"type":"integer"},"updates":{"type":"integer"}},"required":["total","creates","updates"],"type":"object","unevaluatedProperties":false},"type":"array"},"target":{"properties":{"exists":{"type":"boolean"},"id":{"format":"uuid","type":["string","null"]}},"required":["exists","id"],"type":"object","unevaluatedProperties":false}},"required":["target","blockers","items"],"type":"object","unevaluatedProperties":false};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate126.evaluated;
+const evaluated0 = validate135.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13032,7 +13424,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((data5 === "client") || (data5 === "transaction"))){
-const err12 = {instancePath:instancePath+"/blockers/" + i0+"/resource",schemaPath:"#/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema59.properties.blockers.items.properties.resource.enum}};
+const err12 = {instancePath:instancePath+"/blockers/" + i0+"/resource",schemaPath:"#/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema60.properties.blockers.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13141,7 +13533,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((((((data9 === "clients") || (data9 === "transactions")) || (data9 === "addresses")) || (data9 === "bankAccounts")) || (data9 === "contactMethods")) || (data9 === "documents")) || (data9 === "evidence")) || (data9 === "relationships"))){
-const err21 = {instancePath:instancePath+"/items/" + i1+"/resource",schemaPath:"#/properties/items/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema59.properties.items.items.properties.resource.enum}};
+const err21 = {instancePath:instancePath+"/items/" + i1+"/resource",schemaPath:"#/properties/items/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema60.properties.items.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13251,7 +13643,7 @@ errors++;
 if(data12.id !== undefined){
 let data14 = data12.id;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err30 = {instancePath:instancePath+"/target/id",schemaPath:"#/properties/target/properties/id/type",keyword:"type",params:{type: schema59.properties.target.properties.id.type}};
+const err30 = {instancePath:instancePath+"/target/id",schemaPath:"#/properties/target/properties/id/type",keyword:"type",params:{type: schema60.properties.target.properties.id.type}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13320,62 +13712,26 @@ vErrors.push(err35);
 }
 errors++;
 }
-validate126.errors = vErrors;
+validate135.errors = vErrors;
 return errors === 0;
 }
-validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsPromote = validate127;
-const schema60 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
-
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate127.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate127.errors = vErrors;
-return errors === 0;
-}
-validate127.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateClientsReplaceLinks = validate129;
+export const validateClientsPromote = validate136;
 const schema61 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate136.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13392,26 +13748,26 @@ errors++;
 }
 }
 }
-validate129.errors = vErrors;
+validate136.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsRetrieve = validate131;
+export const validateClientsReplaceLinks = validate138;
 const schema62 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate131(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate131.evaluated;
+const evaluated0 = validate138.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13428,26 +13784,26 @@ errors++;
 }
 }
 }
-validate131.errors = vErrors;
+validate138.errors = vErrors;
 return errors === 0;
 }
-validate131.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsRetrieveByMetadata = validate133;
+export const validateClientsRetrieve = validate140;
 const schema63 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate133(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate133.evaluated;
+const evaluated0 = validate140.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13464,26 +13820,62 @@ errors++;
 }
 }
 }
-validate133.errors = vErrors;
+validate140.errors = vErrors;
 return errors === 0;
 }
-validate133.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate140.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsRetrieveLink = validate135;
-const schema64 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false};
+export const validateClientsRetrieveByMetadata = validate142;
+const schema64 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate142(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate135.evaluated;
+const evaluated0 = validate142.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate57(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate142.errors = vErrors;
+return errors === 0;
+}
+validate142.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateClientsRetrieveLink = validate144;
+const schema65 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false};
+
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate144.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13500,19 +13892,19 @@ errors++;
 }
 }
 }
-validate135.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
-validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsSync = validate137;
-const schema65 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false},"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false},"documents":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1DocumentSyncResult","unevaluatedProperties":false}},"required":["client","addresses","contactMethods","bankAccounts","documents"],"type":"object","unevaluatedProperties":false};
-const schema66 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
+export const validateClientsSync = validate146;
+const schema66 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false},"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false},"documents":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1DocumentSyncResult","unevaluatedProperties":false}},"required":["client","addresses","contactMethods","bankAccounts","documents"],"type":"object","unevaluatedProperties":false};
+const schema67 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate150.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13556,8 +13948,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate51(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -13634,8 +14026,8 @@ if(Array.isArray(data4)){
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
-if(!(validate51(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
@@ -13676,17 +14068,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate141.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate150.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
+const schema68 = {"properties":{"created":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate145(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate145.evaluated;
+const evaluated0 = validate154.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13730,8 +14122,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate53(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data1, {instancePath:instancePath+"/created/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -13808,8 +14200,8 @@ if(Array.isArray(data4)){
 const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
-if(!(validate53(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data5, {instancePath:instancePath+"/updated/" + i2,parentData:data4,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
@@ -13850,16 +14242,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate145.errors = vErrors;
+validate154.errors = vErrors;
 return errors === 0;
 }
-validate145.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate154.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13919,8 +14311,8 @@ errors++;
 }
 if(data.addresses !== undefined){
 let data0 = data.addresses;
-if(!(validate19(data0, {instancePath:instancePath+"/addresses",parentData:data,parentDataProperty:"addresses",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data0, {instancePath:instancePath+"/addresses",parentData:data,parentDataProperty:"addresses",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -13940,8 +14332,8 @@ errors++;
 }
 if(data.bankAccounts !== undefined){
 let data1 = data.bankAccounts;
-if(!(validate103(data1, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+if(!(validate111(data1, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -13961,8 +14353,8 @@ errors++;
 }
 if(data.client !== undefined){
 let data2 = data.client;
-if(!(validate47(data2, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data2, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -13982,8 +14374,8 @@ errors++;
 }
 if(data.contactMethods !== undefined){
 let data3 = data.contactMethods;
-if(!(validate141(data3, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+if(!(validate150(data3, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
@@ -14003,8 +14395,8 @@ errors++;
 }
 if(data.documents !== undefined){
 let data4 = data.documents;
-if(!(validate145(data4, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+if(!(validate154(data4, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
 errors = vErrors.length;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
@@ -14045,62 +14437,26 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate137.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsUnlink = validate149;
-const schema68 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
-
-function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate149.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate149.errors = vErrors;
-return errors === 0;
-}
-validate149.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateClientsUpdate = validate151;
+export const validateClientsUnlink = validate158;
 const schema69 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate151.evaluated;
+const evaluated0 = validate158.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14117,18 +14473,54 @@ errors++;
 }
 }
 }
-validate151.errors = vErrors;
+validate158.errors = vErrors;
 return errors === 0;
 }
-validate151.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate158.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsGetPrimary = validate153;
-const schema70 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
+export const validateClientsUpdate = validate160;
+const schema70 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate153.evaluated;
+const evaluated0 = validate160.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate160.errors = vErrors;
+return errors === 0;
+}
+validate160.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateContactMethodsGetPrimary = validate162;
+const schema71 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
+
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate162.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14136,7 +14528,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema70.type}};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema71.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14375,7 +14767,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(((((data8 === "email") || (data8 === "phone")) || (data8 === "mobile")) || (data8 === "fax")) || (data8 === "other"))){
-const err21 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema70.properties.type.enum}};
+const err21 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema71.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14425,7 +14817,7 @@ errors++;
 if(data.verifiedAt !== undefined){
 let data11 = data.verifiedAt;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema70.properties.verifiedAt.type}};
+const err25 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema71.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -14460,18 +14852,18 @@ errors++;
 }
 }
 }
-validate153.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
-validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsList = validate154;
-const schema71 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateContactMethodsList = validate163;
+const schema72 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate154.evaluated;
+const evaluated0 = validate163.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14505,8 +14897,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate51(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -14538,8 +14930,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -14580,26 +14972,26 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate154.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate154.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsSync = validate157;
-const schema72 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false};
+export const validateContactMethodsSync = validate166;
+const schema73 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false};
 
-function validate157(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate157.evaluated;
+const evaluated0 = validate166.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate141(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14616,18 +15008,18 @@ errors++;
 }
 }
 }
-validate157.errors = vErrors;
+validate166.errors = vErrors;
 return errors === 0;
 }
-validate157.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsUpsertByExternalId = validate159;
-const schema73 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateContactMethodsUpsertByExternalId = validate168;
+const schema74 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate159.evaluated;
+const evaluated0 = validate168.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14668,7 +15060,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema73.properties.action.enum}};
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema74.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14680,8 +15072,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate51(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -14722,18 +15114,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate159.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsUpsertManyByExternalId = validate161;
-const schema74 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateContactMethodsUpsertManyByExternalId = validate170;
+const schema75 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate170.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14801,7 +15193,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema74.properties.data.items.properties.action.enum}};
+const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema75.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14813,8 +15205,8 @@ errors++;
 }
 if(data1.data !== undefined){
 let data3 = data1.data;
-if(!(validate51(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate56(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
@@ -14868,9 +15260,20 @@ vErrors.push(err9);
 errors++;
 }
 }
-for(const key2 in data){
-if((key2 !== "atomic") && (key2 !== "data")){
-const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(data.errors !== undefined){
+let data4 = data.errors;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(validate8(data5, {instancePath:instancePath+"/errors/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(((key2 !== "code") && (key2 !== "index")) && (key2 !== "message")){
+const err10 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -14881,8 +15284,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -14891,19 +15296,43 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate161.errors = vErrors;
+}
+for(const key3 in data){
+if(((key3 !== "atomic") && (key3 !== "data")) && (key3 !== "errors")){
+const err12 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key3}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate170.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListFiles = validate163;
-const schema75 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataFile","unevaluatedProperties":false},"type":"array"};
-const schema76 = {"properties":{"analysisResult":{"properties":{"columns":{"items":{"properties":{"description":{"type":"string"},"ignored":{"type":"boolean"},"key":{"type":"string"},"label":{"type":"string"},"originalName":{"type":"string"},"transform":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"confidence":{"type":"number"},"dataEndRow":{"type":"integer"},"dataStartRow":{"type":"integer"},"estimatedRowCount":{"type":"integer"},"headerRow":{"type":"integer"},"sampleRows":{"items":{"type":"object"},"type":"array"},"skipRows":{"items":{"type":"integer"},"type":"array"}},"type":["object","null"],"unevaluatedProperties":false},"availableSheets":{"items":{"type":"string"},"type":["array","null"]},"contentType":{"type":"string"},"conversationHistory":{"items":{"properties":{"content":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"errorMessage":{"type":["string","null"]},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"rowCount":{"type":["integer","null"]},"sheetName":{"type":["string","null"]},"size":{"type":["number","null"]},"snapshotAt":{"format":"date-time","type":["string","null"]},"sourceId":{"format":"uuid","type":"string"},"status":{"enum":["pending_upload","uploaded","processing","synced","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","sourceId","filename","contentType","size","status","sheetName","rowCount"],"type":"object"};
+export const validateCustomReferenceDataListFiles = validate173;
+const schema76 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataFile","unevaluatedProperties":false},"type":"array"};
+const schema77 = {"properties":{"analysisResult":{"properties":{"columns":{"items":{"properties":{"description":{"type":"string"},"ignored":{"type":"boolean"},"key":{"type":"string"},"label":{"type":"string"},"originalName":{"type":"string"},"transform":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"confidence":{"type":"number"},"dataEndRow":{"type":"integer"},"dataStartRow":{"type":"integer"},"estimatedRowCount":{"type":"integer"},"headerRow":{"type":"integer"},"sampleRows":{"items":{"type":"object"},"type":"array"},"skipRows":{"items":{"type":"integer"},"type":"array"}},"type":["object","null"],"unevaluatedProperties":false},"availableSheets":{"items":{"type":"string"},"type":["array","null"]},"contentType":{"type":"string"},"conversationHistory":{"items":{"properties":{"content":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"errorMessage":{"type":["string","null"]},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"rowCount":{"type":["integer","null"]},"sheetName":{"type":["string","null"]},"size":{"type":["number","null"]},"snapshotAt":{"format":"date-time","type":["string","null"]},"sourceId":{"format":"uuid","type":"string"},"status":{"enum":["pending_upload","uploaded","processing","synced","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","sourceId","filename","contentType","size","status","sheetName","rowCount"],"type":"object"};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate174.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14994,7 +15423,7 @@ errors++;
 if(data.analysisResult !== undefined){
 let data0 = data.analysisResult;
 if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
-const err8 = {instancePath:instancePath+"/analysisResult",schemaPath:"#/properties/analysisResult/type",keyword:"type",params:{type: schema76.properties.analysisResult.type}};
+const err8 = {instancePath:instancePath+"/analysisResult",schemaPath:"#/properties/analysisResult/type",keyword:"type",params:{type: schema77.properties.analysisResult.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15258,7 +15687,7 @@ errors++;
 if(data.availableSheets !== undefined){
 let data18 = data.availableSheets;
 if((!(Array.isArray(data18))) && (data18 !== null)){
-const err28 = {instancePath:instancePath+"/availableSheets",schemaPath:"#/properties/availableSheets/type",keyword:"type",params:{type: schema76.properties.availableSheets.type}};
+const err28 = {instancePath:instancePath+"/availableSheets",schemaPath:"#/properties/availableSheets/type",keyword:"type",params:{type: schema77.properties.availableSheets.type}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -15298,7 +15727,7 @@ errors++;
 if(data.conversationHistory !== undefined){
 let data21 = data.conversationHistory;
 if((!(Array.isArray(data21))) && (data21 !== null)){
-const err31 = {instancePath:instancePath+"/conversationHistory",schemaPath:"#/properties/conversationHistory/type",keyword:"type",params:{type: schema76.properties.conversationHistory.type}};
+const err31 = {instancePath:instancePath+"/conversationHistory",schemaPath:"#/properties/conversationHistory/type",keyword:"type",params:{type: schema77.properties.conversationHistory.type}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -15378,7 +15807,7 @@ errors++;
 if(data.errorMessage !== undefined){
 let data25 = data.errorMessage;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err37 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema76.properties.errorMessage.type}};
+const err37 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema77.properties.errorMessage.type}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -15428,7 +15857,7 @@ errors++;
 if(data.rowCount !== undefined){
 let data28 = data.rowCount;
 if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (data28 !== null)){
-const err41 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: schema76.properties.rowCount.type}};
+const err41 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: schema77.properties.rowCount.type}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -15441,7 +15870,7 @@ errors++;
 if(data.sheetName !== undefined){
 let data29 = data.sheetName;
 if((typeof data29 !== "string") && (data29 !== null)){
-const err42 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: schema76.properties.sheetName.type}};
+const err42 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: schema77.properties.sheetName.type}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -15454,7 +15883,7 @@ errors++;
 if(data.size !== undefined){
 let data30 = data.size;
 if((!(typeof data30 == "number")) && (data30 !== null)){
-const err43 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema76.properties.size.type}};
+const err43 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema77.properties.size.type}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -15467,7 +15896,7 @@ errors++;
 if(data.snapshotAt !== undefined){
 let data31 = data.snapshotAt;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err44 = {instancePath:instancePath+"/snapshotAt",schemaPath:"#/properties/snapshotAt/type",keyword:"type",params:{type: schema76.properties.snapshotAt.type}};
+const err44 = {instancePath:instancePath+"/snapshotAt",schemaPath:"#/properties/snapshotAt/type",keyword:"type",params:{type: schema77.properties.snapshotAt.type}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -15527,7 +15956,7 @@ vErrors.push(err48);
 errors++;
 }
 if(!(((((data33 === "pending_upload") || (data33 === "uploaded")) || (data33 === "processing")) || (data33 === "synced")) || (data33 === "error"))){
-const err49 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema76.properties.status.enum}};
+const err49 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema77.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -15573,16 +16002,16 @@ vErrors.push(err52);
 }
 errors++;
 }
-validate164.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
-validate164.evaluated = {"props":{"analysisResult":true,"availableSheets":true,"contentType":true,"conversationHistory":true,"createdAt":true,"errorMessage":true,"filename":true,"id":true,"rowCount":true,"sheetName":true,"size":true,"snapshotAt":true,"sourceId":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate174.evaluated = {"props":{"analysisResult":true,"availableSheets":true,"contentType":true,"conversationHistory":true,"createdAt":true,"errorMessage":true,"filename":true,"id":true,"rowCount":true,"sheetName":true,"size":true,"snapshotAt":true,"sourceId":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15593,8 +16022,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate164(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+if(!(validate174(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -15623,18 +16052,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListRows = validate166;
-const schema77 = {"properties":{"data":{"items":{"type":"object"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateCustomReferenceDataListRows = validate176;
+const schema78 = {"properties":{"data":{"items":{"type":"object"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate176.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15693,8 +16122,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -15735,19 +16164,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate166.errors = vErrors;
+validate176.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListSnapshots = validate168;
-const schema78 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
-const schema79 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"recordCount":{"type":["integer","null"]},"snapshotAt":{"format":"date-time","type":"string"},"sourceId":{"format":"uuid","type":"string"}},"required":["id","sourceId","filename","recordCount","snapshotAt","createdAt"],"type":"object"};
+export const validateCustomReferenceDataListSnapshots = validate178;
+const schema79 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
+const schema80 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"recordCount":{"type":["integer","null"]},"snapshotAt":{"format":"date-time","type":"string"},"sourceId":{"format":"uuid","type":"string"}},"required":["id","sourceId","filename","recordCount","snapshotAt","createdAt"],"type":"object"};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate179.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15880,7 +16309,7 @@ errors++;
 if(data.recordCount !== undefined){
 let data3 = data.recordCount;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: schema79.properties.recordCount.type}};
+const err11 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: schema80.properties.recordCount.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15951,16 +16380,16 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate169.errors = vErrors;
+validate179.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"props":{"createdAt":true,"filename":true,"id":true,"recordCount":true,"snapshotAt":true,"sourceId":true},"dynamicProps":false,"dynamicItems":false};
+validate179.evaluated = {"props":{"createdAt":true,"filename":true,"id":true,"recordCount":true,"snapshotAt":true,"sourceId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate168.evaluated;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15971,8 +16400,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate169(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+if(!(validate179(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -16001,20 +16430,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate168.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
-validate168.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate178.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListSources = validate171;
-const schema80 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false},"type":"array"};
-const schema81 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"externalId":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"recordCount":{"type":"integer"},"sourceType":{"enum":["tabular"],"type":"string"},"status":{"enum":["pending","processing","ready","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","description","sourceType","columns","status","recordCount","currentSnapshotAt","externalId","createdAt","updatedAt"],"type":"object"};
-const schema82 = {"properties":{"alias":{"type":"string"},"filterable":{"type":"boolean"},"label":{"type":"string"},"sortable":{"type":"boolean"},"source":{"type":"string"},"type":{"type":"string"}},"type":"object"};
+export const validateCustomReferenceDataListSources = validate181;
+const schema81 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false},"type":"array"};
+const schema82 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"externalId":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"recordCount":{"type":"integer"},"sourceType":{"enum":["tabular"],"type":"string"},"status":{"enum":["pending","processing","ready","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","description","sourceType","columns","status","recordCount","currentSnapshotAt","externalId","createdAt","updatedAt"],"type":"object"};
+const schema83 = {"properties":{"alias":{"type":"string"},"filterable":{"type":"boolean"},"label":{"type":"string"},"sortable":{"type":"boolean"},"source":{"type":"string"},"type":{"type":"string"}},"type":"object"};
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16105,16 +16534,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":{"alias":true,"filterable":true,"label":true,"sortable":true,"source":true,"type":true},"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"props":{"alias":true,"filterable":true,"label":true,"sortable":true,"source":true,"type":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate182.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16235,7 +16664,7 @@ errors++;
 if(data.columns !== undefined){
 let data0 = data.columns;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err11 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: schema81.properties.columns.type}};
+const err11 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: schema82.properties.columns.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -16248,8 +16677,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate173(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+if(!(validate183(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -16297,7 +16726,7 @@ errors++;
 if(data.currentSnapshotAt !== undefined){
 let data3 = data.currentSnapshotAt;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema81.properties.currentSnapshotAt.type}};
+const err15 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema82.properties.currentSnapshotAt.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -16322,7 +16751,7 @@ errors++;
 if(data.description !== undefined){
 let data4 = data.description;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema81.properties.description.type}};
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema82.properties.description.type}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -16335,7 +16764,7 @@ errors++;
 if(data.externalId !== undefined){
 let data5 = data.externalId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema81.properties.externalId.type}};
+const err18 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema82.properties.externalId.type}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -16408,7 +16837,7 @@ vErrors.push(err23);
 errors++;
 }
 if(!(data9 === "tabular")){
-const err24 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/enum",keyword:"enum",params:{allowedValues: schema81.properties.sourceType.enum}};
+const err24 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/enum",keyword:"enum",params:{allowedValues: schema82.properties.sourceType.enum}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -16431,7 +16860,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!((((data10 === "pending") || (data10 === "processing")) || (data10 === "ready")) || (data10 === "error"))){
-const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema81.properties.status.enum}};
+const err26 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema82.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -16477,16 +16906,16 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate172.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
-validate172.evaluated = {"props":{"columns":true,"createdAt":true,"currentSnapshotAt":true,"description":true,"externalId":true,"id":true,"name":true,"recordCount":true,"sourceType":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate182.evaluated = {"props":{"columns":true,"createdAt":true,"currentSnapshotAt":true,"description":true,"externalId":true,"id":true,"name":true,"recordCount":true,"sourceType":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate181.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16497,8 +16926,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate172(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate182(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -16527,26 +16956,26 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate171.errors = vErrors;
+validate181.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate181.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataRetrieveSource = validate176;
-const schema83 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false};
+export const validateCustomReferenceDataRetrieveSource = validate186;
+const schema84 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false};
 
-function validate176(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate176.evaluated;
+const evaluated0 = validate186.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate172(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate182(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -16563,18 +16992,18 @@ errors++;
 }
 }
 }
-validate176.errors = vErrors;
+validate186.errors = vErrors;
 return errors === 0;
 }
-validate176.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsCreate = validate178;
-const schema84 = {"properties":{"document":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["url","expiresAt"],"type":"object","unevaluatedProperties":false}},"required":["document"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsCreate = validate188;
+const schema85 = {"properties":{"document":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["url","expiresAt"],"type":"object","unevaluatedProperties":false}},"required":["document"],"type":"object","unevaluatedProperties":false};
 
-function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate178.evaluated;
+const evaluated0 = validate188.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16594,8 +17023,8 @@ errors++;
 }
 if(data.document !== undefined){
 let data0 = data.document;
-if(!(validate53(data0, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data0, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -16720,18 +17149,18 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate178.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsListForClient = validate180;
-const schema85 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsListForClient = validate190;
+const schema86 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate180.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16765,8 +17194,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate53(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -16798,8 +17227,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -16840,18 +17269,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsUpsertByExternalId = validate183;
-const schema86 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsUpsertByExternalId = validate193;
+const schema87 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate183.evaluated;
+const evaluated0 = validate193.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16892,7 +17321,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema86.properties.action.enum}};
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema87.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16904,8 +17333,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate53(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate58(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -16946,19 +17375,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate183.errors = vErrors;
+validate193.errors = vErrors;
 return errors === 0;
 }
-validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceCreate = validate185;
-const schema87 = {"properties":{"evidence":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"required":["evidence"],"type":"object","unevaluatedProperties":false};
-const schema88 = {"properties":{"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":["string","null"]},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"type":"object"};
+export const validateEvidenceCreate = validate195;
+const schema88 = {"properties":{"evidence":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"required":["evidence"],"type":"object","unevaluatedProperties":false};
+const schema89 = {"properties":{"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":["string","null"]},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"type":"object"};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16969,7 +17398,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.contentType !== undefined){
 let data0 = data.contentType;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema88.properties.contentType.type}};
+const err0 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema89.properties.contentType.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -17007,7 +17436,7 @@ errors++;
 if(data.expiresAt !== undefined){
 let data2 = data.expiresAt;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema88.properties.expiresAt.type}};
+const err3 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema89.properties.expiresAt.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -17032,7 +17461,7 @@ errors++;
 if(data.externalId !== undefined){
 let data3 = data.externalId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema88.properties.externalId.type}};
+const err5 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema89.properties.externalId.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -17058,7 +17487,7 @@ errors++;
 if(data.filename !== undefined){
 let data5 = data.filename;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema88.properties.filename.type}};
+const err7 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema89.properties.filename.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -17109,7 +17538,7 @@ errors++;
 if(data.rejectionReason !== undefined){
 let data8 = data.rejectionReason;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err11 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema88.properties.rejectionReason.type}};
+const err11 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema89.properties.rejectionReason.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -17122,7 +17551,7 @@ errors++;
 if(data.reviewedAt !== undefined){
 let data9 = data.reviewedAt;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err12 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema88.properties.reviewedAt.type}};
+const err12 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema89.properties.reviewedAt.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -17147,7 +17576,7 @@ errors++;
 if(data.reviewedBy !== undefined){
 let data10 = data.reviewedBy;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err14 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema88.properties.reviewedBy.type}};
+const err14 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema89.properties.reviewedBy.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -17160,7 +17589,7 @@ errors++;
 if(data.size !== undefined){
 let data11 = data.size;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-const err15 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema88.properties.size.type}};
+const err15 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema89.properties.size.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -17222,7 +17651,7 @@ errors++;
 if(data.verifiedAt !== undefined){
 let data15 = data.verifiedAt;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err20 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema88.properties.verifiedAt.type}};
+const err20 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema89.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -17247,7 +17676,7 @@ errors++;
 if(data.verifiedBy !== undefined){
 let data16 = data.verifiedBy;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err22 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema88.properties.verifiedBy.type}};
+const err22 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema89.properties.verifiedBy.type}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -17268,16 +17697,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":{"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":{"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate185.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17297,8 +17726,8 @@ errors++;
 }
 if(data.evidence !== undefined){
 let data0 = data.evidence;
-if(!(validate186(data0, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate196(data0, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -17403,18 +17832,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate185.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
-validate185.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceCreateMany = validate188;
-const schema89 = {"properties":{"atomic":{},"data":{"items":{},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceCreateMany = validate198;
+const schema90 = {"properties":{"atomic":{},"data":{"items":{},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate198.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17454,9 +17883,20 @@ vErrors.push(err2);
 errors++;
 }
 }
-for(const key0 in data){
-if((key0 !== "atomic") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(data.errors !== undefined){
+let data1 = data.errors;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(!(validate8(data2, {instancePath:instancePath+"/errors/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key0 in data2){
+if(((key0 !== "code") && (key0 !== "index")) && (key0 !== "message")){
+const err3 = {instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -17467,8 +17907,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -17477,18 +17919,42 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate188.errors = vErrors;
+}
+for(const key1 in data){
+if(((key1 !== "atomic") && (key1 !== "data")) && (key1 !== "errors")){
+const err5 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate198.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceList = validate189;
-const schema90 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceList = validate200;
+const schema91 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate200.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17522,8 +17988,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate186(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate196(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -17555,8 +18021,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -17597,18 +18063,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate200.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceUpsertByExternalId = validate192;
-const schema91 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceUpsertByExternalId = validate203;
+const schema92 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17639,7 +18105,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema91.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema92.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -17651,8 +18117,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate186(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate196(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -17693,18 +18159,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceUpsertManyByExternalId = validate194;
-const schema92 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceUpsertManyByExternalId = validate205;
+const schema93 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate205.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17762,7 +18228,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err4 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema92.properties.data.items.properties.action.enum}};
+const err4 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema93.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -17774,8 +18240,8 @@ errors++;
 }
 if(data1.data !== undefined){
 let data3 = data1.data;
-if(!(validate186(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate196(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
@@ -17829,9 +18295,20 @@ vErrors.push(err8);
 errors++;
 }
 }
-for(const key2 in data){
-if((key2 !== "atomic") && (key2 !== "data")){
-const err9 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(data.errors !== undefined){
+let data4 = data.errors;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(validate8(data5, {instancePath:instancePath+"/errors/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(((key2 !== "code") && (key2 !== "index")) && (key2 !== "message")){
+const err9 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -17842,8 +18319,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err10 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -17852,18 +18331,42 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate194.errors = vErrors;
+}
+for(const key3 in data){
+if(((key3 !== "atomic") && (key3 !== "data")) && (key3 !== "errors")){
+const err11 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key3}};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate205.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate205.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateExchangeRatesGetRate = validate196;
-const schema93 = {"properties":{"baseCurrency":{"type":"string"},"rate":{"type":"number"},"targetCurrency":{"type":"string"},"timestamp":{"format":"date-time","type":"string"}},"required":["baseCurrency"],"type":"object","unevaluatedProperties":false};
+export const validateExchangeRatesGetRate = validate208;
+const schema94 = {"properties":{"baseCurrency":{"type":"string"},"rate":{"type":"number"},"targetCurrency":{"type":"string"},"timestamp":{"format":"date-time","type":"string"}},"required":["baseCurrency"],"type":"object","unevaluatedProperties":false};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate196.evaluated;
+const evaluated0 = validate208.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17965,19 +18468,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate196.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
-validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityGetRunDetail = validate197;
-const schema94 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRunDetail","unevaluatedProperties":false};
-const schema95 = {"properties":{"checkResults":{"items":{"properties":{"checkId":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"data":{},"providerId":{"type":"string"},"reason":{"properties":{"message":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"type":"array"},"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt","checkResults"],"type":"object"};
+export const validateIdentityGetRunDetail = validate209;
+const schema95 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRunDetail","unevaluatedProperties":false};
+const schema96 = {"properties":{"checkResults":{"items":{"properties":{"checkId":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"data":{},"providerId":{"type":"string"},"reason":{"properties":{"message":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"type":"array"},"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt","checkResults"],"type":"object"};
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate198.evaluated;
+const evaluated0 = validate210.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18287,24 +18790,24 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate198.errors = vErrors;
+validate210.errors = vErrors;
 return errors === 0;
 }
-validate198.evaluated = {"props":{"checkResults":true,"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
+validate210.evaluated = {"props":{"checkResults":true,"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate209.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate198(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+if(!(validate210(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -18321,19 +18824,19 @@ errors++;
 }
 }
 }
-validate197.errors = vErrors;
+validate209.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate209.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityList = validate200;
-const schema96 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRun","unevaluatedProperties":false},"type":"array"};
-const schema97 = {"properties":{"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt"],"type":"object"};
+export const validateIdentityList = validate212;
+const schema97 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRun","unevaluatedProperties":false},"type":"array"};
+const schema98 = {"properties":{"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt"],"type":"object"};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18502,16 +19005,16 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"props":{"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"props":{"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate200.evaluated;
+const evaluated0 = validate212.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18522,8 +19025,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate201(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+if(!(validate213(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -18552,19 +19055,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
-validate200.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate212.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityListSummary = validate203;
-const schema98 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityCheckSummary","unevaluatedProperties":false},"type":"array"};
-const schema99 = {"properties":{"checkId":{"type":"string"},"checkedAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"providerId":{"type":"string"},"status":{"enum":["hit","cleared","failed"],"type":"string"}},"required":["name","providerId","checkId","status","checkedAt"],"type":"object"};
+export const validateIdentityListSummary = validate215;
+const schema99 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityCheckSummary","unevaluatedProperties":false},"type":"array"};
+const schema100 = {"properties":{"checkId":{"type":"string"},"checkedAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"providerId":{"type":"string"},"status":{"enum":["hit","cleared","failed"],"type":"string"}},"required":["name","providerId","checkId","status","checkedAt"],"type":"object"};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate204.evaluated;
+const evaluated0 = validate216.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18696,7 +19199,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data4 === "hit") || (data4 === "cleared")) || (data4 === "failed"))){
-const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema99.properties.status.enum}};
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema100.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -18717,16 +19220,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate204.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
-validate204.evaluated = {"props":{"checkId":true,"checkedAt":true,"name":true,"providerId":true,"status":true},"dynamicProps":false,"dynamicItems":false};
+validate216.evaluated = {"props":{"checkId":true,"checkedAt":true,"name":true,"providerId":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate215.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18737,8 +19240,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate204(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+if(!(validate216(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -18767,19 +19270,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate215.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate215.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityResolveEligibleChecks = validate206;
-const schema100 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1EligibleIdentityCheck","unevaluatedProperties":false},"type":"array"};
-const schema101 = {"properties":{"check":{"type":"string"},"displayName":{"type":"string"},"eligible":{"type":"boolean"},"missingFields":{"items":{"type":"string"},"type":"array"}},"required":["check","displayName","eligible","missingFields"],"type":"object"};
+export const validateIdentityResolveEligibleChecks = validate218;
+const schema101 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1EligibleIdentityCheck","unevaluatedProperties":false},"type":"array"};
+const schema102 = {"properties":{"check":{"type":"string"},"displayName":{"type":"string"},"eligible":{"type":"boolean"},"missingFields":{"items":{"type":"string"},"type":"array"}},"required":["check","displayName","eligible","missingFields"],"type":"object"};
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate207.evaluated;
+const evaluated0 = validate219.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18902,16 +19405,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate207.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
-validate207.evaluated = {"props":{"check":true,"displayName":true,"eligible":true,"missingFields":true},"dynamicProps":false,"dynamicItems":false};
+validate219.evaluated = {"props":{"check":true,"displayName":true,"eligible":true,"missingFields":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate206.evaluated;
+const evaluated0 = validate218.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18922,8 +19425,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate207(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+if(!(validate219(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -18952,20 +19455,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate218.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate218.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateProductsUpsertByExternalId = validate209;
-const schema102 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Product","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
-const schema103 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ProductScopeData","unevaluatedProperties":false},"scopes":{"items":{"type":"string"},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
-const schema104 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoCurrency":{"type":"string"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"type":"string"},"dimensionTerreno":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"properties":{"branchInformation":{"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"settlementType":{}},"type":"object","unevaluatedProperties":false},"MJR":{"properties":{"goods":{"items":{"properties":{"quantity":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationPostalCode":{"type":"string"},"paymentDefaults":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"MPC":{"properties":{"defaultCollateral":{"properties":{"postalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"TSC":{"properties":{"operationType":{"type":"string"}},"type":"object","unevaluatedProperties":false},"VEH":{"properties":{"vehicles":{"items":{"properties":{"anio":{"type":"string"},"kind":{},"marcaFabricante":{"type":"string"},"modelo":{"type":"string"},"placas":{"type":"string"},"repuve":{"type":"string"},"vin":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object"};
+export const validateProductsUpsertByExternalId = validate221;
+const schema103 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Product","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
+const schema104 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ProductScopeData","unevaluatedProperties":false},"scopes":{"items":{"type":"string"},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
+const schema105 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoCurrency":{"type":"string"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"type":"string"},"dimensionTerreno":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"properties":{"branchInformation":{"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"settlementType":{}},"type":"object","unevaluatedProperties":false},"MJR":{"properties":{"goods":{"items":{"properties":{"quantity":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationPostalCode":{"type":"string"},"paymentDefaults":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"MPC":{"properties":{"defaultCollateral":{"properties":{"postalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"TSC":{"properties":{"operationType":{"type":"string"}},"type":"object","unevaluatedProperties":false},"VEH":{"properties":{"vehicles":{"items":{"properties":{"anio":{"type":"string"},"kind":{},"marcaFabricante":{"type":"string"},"modelo":{"type":"string"},"placas":{"type":"string"},"repuve":{"type":"string"},"vin":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object"};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate211.evaluated;
+const evaluated0 = validate223.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19936,16 +20439,16 @@ vErrors.push(err73);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
-validate211.evaluated = {"props":{"MX":true},"dynamicProps":false,"dynamicItems":false};
+validate223.evaluated = {"props":{"MX":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate222(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate222.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20080,8 +20583,8 @@ errors++;
 }
 if(data.scopeData !== undefined){
 let data6 = data.scopeData;
-if(!(validate211(data6, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate223(data6, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
 errors = vErrors.length;
 }
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
@@ -20163,16 +20666,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate210.errors = vErrors;
+validate222.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"props":{"createdAt":true,"description":true,"externalId":true,"id":true,"metadata":true,"name":true,"scopeData":true,"scopes":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate222.evaluated = {"props":{"createdAt":true,"description":true,"externalId":true,"id":true,"metadata":true,"name":true,"scopeData":true,"scopes":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate209.evaluated;
+const evaluated0 = validate221.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20203,7 +20706,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema102.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema103.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -20215,8 +20718,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate210(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(!(validate222(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -20257,19 +20760,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate209.errors = vErrors;
+validate221.errors = vErrors;
 return errors === 0;
 }
-validate209.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate221.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataListSnapshots = validate214;
-const schema105 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
-const schema106 = {"properties":{"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"recordCount":{"type":"integer"}},"required":["id","datasetKey","recordCount","contentHash","metadata","createdAt"],"type":"object"};
+export const validateReferenceDataListSnapshots = validate226;
+const schema106 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
+const schema107 = {"properties":{"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"recordCount":{"type":"integer"}},"required":["id","datasetKey","recordCount","contentHash","metadata","createdAt"],"type":"object"};
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate227(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate227.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20340,7 +20843,7 @@ errors++;
 if(data.contentHash !== undefined){
 let data0 = data.contentHash;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema106.properties.contentHash.type}};
+const err6 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema107.properties.contentHash.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -20449,16 +20952,16 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate215.errors = vErrors;
+validate227.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"props":{"contentHash":true,"createdAt":true,"datasetKey":true,"id":true,"metadata":true,"recordCount":true},"dynamicProps":false,"dynamicItems":false};
+validate227.evaluated = {"props":{"contentHash":true,"createdAt":true,"datasetKey":true,"id":true,"metadata":true,"recordCount":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate214.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20469,8 +20972,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate215(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+if(!(validate227(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -20499,19 +21002,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataListSources = validate217;
-const schema107 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false},"type":"array"};
-const schema108 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":"array"},"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"label":{"type":["string","null"]},"lastScrapedAt":{"format":"date-time","type":["string","null"]},"lastSuccessAt":{"format":"date-time","type":["string","null"]},"recordCount":{"type":"integer"},"schemaVersion":{"type":"integer"},"scope":{"type":"string"},"scrapeMetadata":{"type":"object"},"sourceUrl":{"type":["string","null"]},"tableName":{"type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","datasetKey","scope","lastScrapedAt","lastSuccessAt","recordCount","schemaVersion","contentHash","sourceUrl","label","tableName","columns","scrapeMetadata","currentSnapshotAt","createdAt","updatedAt"],"type":"object"};
+export const validateReferenceDataListSources = validate229;
+const schema108 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false},"type":"array"};
+const schema109 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":"array"},"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"label":{"type":["string","null"]},"lastScrapedAt":{"format":"date-time","type":["string","null"]},"lastSuccessAt":{"format":"date-time","type":["string","null"]},"recordCount":{"type":"integer"},"schemaVersion":{"type":"integer"},"scope":{"type":"string"},"scrapeMetadata":{"type":"object"},"sourceUrl":{"type":["string","null"]},"tableName":{"type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","datasetKey","scope","lastScrapedAt","lastSuccessAt","recordCount","schemaVersion","contentHash","sourceUrl","label","tableName","columns","scrapeMetadata","currentSnapshotAt","createdAt","updatedAt"],"type":"object"};
 
-function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate218.evaluated;
+const evaluated0 = validate230.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20685,8 +21188,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate173(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+if(!(validate183(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -20719,7 +21222,7 @@ errors++;
 if(data.contentHash !== undefined){
 let data2 = data.contentHash;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err18 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema108.properties.contentHash.type}};
+const err18 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema109.properties.contentHash.type}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -20757,7 +21260,7 @@ errors++;
 if(data.currentSnapshotAt !== undefined){
 let data4 = data.currentSnapshotAt;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err21 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema108.properties.currentSnapshotAt.type}};
+const err21 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema109.properties.currentSnapshotAt.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -20819,7 +21322,7 @@ errors++;
 if(data.label !== undefined){
 let data7 = data.label;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err26 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema108.properties.label.type}};
+const err26 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema109.properties.label.type}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -20832,7 +21335,7 @@ errors++;
 if(data.lastScrapedAt !== undefined){
 let data8 = data.lastScrapedAt;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err27 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/type",keyword:"type",params:{type: schema108.properties.lastScrapedAt.type}};
+const err27 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/type",keyword:"type",params:{type: schema109.properties.lastScrapedAt.type}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -20857,7 +21360,7 @@ errors++;
 if(data.lastSuccessAt !== undefined){
 let data9 = data.lastSuccessAt;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err29 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/type",keyword:"type",params:{type: schema108.properties.lastSuccessAt.type}};
+const err29 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/type",keyword:"type",params:{type: schema109.properties.lastSuccessAt.type}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -20933,7 +21436,7 @@ errors++;
 if(data.sourceUrl !== undefined){
 let data14 = data.sourceUrl;
 if((typeof data14 !== "string") && (data14 !== null)){
-const err35 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/type",keyword:"type",params:{type: schema108.properties.sourceUrl.type}};
+const err35 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/type",keyword:"type",params:{type: schema109.properties.sourceUrl.type}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -20946,7 +21449,7 @@ errors++;
 if(data.tableName !== undefined){
 let data15 = data.tableName;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err36 = {instancePath:instancePath+"/tableName",schemaPath:"#/properties/tableName/type",keyword:"type",params:{type: schema108.properties.tableName.type}};
+const err36 = {instancePath:instancePath+"/tableName",schemaPath:"#/properties/tableName/type",keyword:"type",params:{type: schema109.properties.tableName.type}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -20992,16 +21495,16 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate218.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
-validate218.evaluated = {"props":{"columns":true,"contentHash":true,"createdAt":true,"currentSnapshotAt":true,"datasetKey":true,"id":true,"label":true,"lastScrapedAt":true,"lastSuccessAt":true,"recordCount":true,"schemaVersion":true,"scope":true,"scrapeMetadata":true,"sourceUrl":true,"tableName":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate230.evaluated = {"props":{"columns":true,"contentHash":true,"createdAt":true,"currentSnapshotAt":true,"datasetKey":true,"id":true,"label":true,"lastScrapedAt":true,"lastSuccessAt":true,"recordCount":true,"schemaVersion":true,"scope":true,"scrapeMetadata":true,"sourceUrl":true,"tableName":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate217.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21012,8 +21515,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate218(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+if(!(validate230(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -21042,26 +21545,26 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate217.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate217.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataRetrieveSource = validate221;
-const schema109 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false};
+export const validateReferenceDataRetrieveSource = validate233;
+const schema110 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate218(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+if(!(validate230(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21078,20 +21581,20 @@ errors++;
 }
 }
 }
-validate221.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesCreate = validate223;
-const schema110 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
-const schema111 = {"properties":{"activeFrom":{"format":"date-time","type":"string"},"archivedAt":{"format":"date-time","type":["string","null"]},"archivedBy":{"type":["string","null"]},"category":{"enum":["privacy_notice","nda","contract","declaration","other"],"type":"string"},"createdAt":{"format":"date-time","type":"string"},"deletedAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"environment":{"enum":["test","live"],"type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"isDeleted":{"type":"boolean"},"name":{"type":"string"},"organizationId":{"type":"string"},"places":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplatePlace","unevaluatedProperties":false},"type":"array"},"scope":{"type":"string"},"sha256":{"type":"string"},"size":{"type":"integer"},"storagePath":{"type":"string"},"supersededAt":{"format":"date-time","type":["string","null"]},"supersededByTemplateId":{"format":"uuid","type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"},"version":{"type":"integer"}},"required":["id","organizationId","environment","category","scope","name","description","filename","storagePath","sha256","size","version"],"type":"object"};
-const schema112 = {"properties":{"height":{"type":"number"},"key":{"type":"string"},"label":{"type":"string"},"left":{"type":"number"},"page":{"type":"integer"},"top":{"type":"number"},"width":{"type":"number"}},"type":"object"};
+export const validateSignableTemplatesCreate = validate235;
+const schema111 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
+const schema112 = {"properties":{"activeFrom":{"format":"date-time","type":"string"},"archivedAt":{"format":"date-time","type":["string","null"]},"archivedBy":{"type":["string","null"]},"category":{"enum":["privacy_notice","nda","contract","declaration","other"],"type":"string"},"createdAt":{"format":"date-time","type":"string"},"deletedAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"environment":{"enum":["test","live"],"type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"isDeleted":{"type":"boolean"},"name":{"type":"string"},"organizationId":{"type":"string"},"places":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplatePlace","unevaluatedProperties":false},"type":"array"},"scope":{"type":"string"},"sha256":{"type":"string"},"size":{"type":"integer"},"storagePath":{"type":"string"},"supersededAt":{"format":"date-time","type":["string","null"]},"supersededByTemplateId":{"format":"uuid","type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"},"version":{"type":"integer"}},"required":["id","organizationId","environment","category","scope","name","description","filename","storagePath","sha256","size","version"],"type":"object"};
+const schema113 = {"properties":{"height":{"type":"number"},"key":{"type":"string"},"label":{"type":"string"},"left":{"type":"number"},"page":{"type":"integer"},"top":{"type":"number"},"width":{"type":"number"}},"type":"object"};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate237.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21195,16 +21698,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate225.errors = vErrors;
+validate237.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"props":{"height":true,"key":true,"label":true,"left":true,"page":true,"top":true,"width":true},"dynamicProps":false,"dynamicItems":false};
+validate237.evaluated = {"props":{"height":true,"key":true,"label":true,"left":true,"page":true,"top":true,"width":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate224.evaluated;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21360,7 +21863,7 @@ errors++;
 if(data.archivedAt !== undefined){
 let data1 = data.archivedAt;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err14 = {instancePath:instancePath+"/archivedAt",schemaPath:"#/properties/archivedAt/type",keyword:"type",params:{type: schema111.properties.archivedAt.type}};
+const err14 = {instancePath:instancePath+"/archivedAt",schemaPath:"#/properties/archivedAt/type",keyword:"type",params:{type: schema112.properties.archivedAt.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -21385,7 +21888,7 @@ errors++;
 if(data.archivedBy !== undefined){
 let data2 = data.archivedBy;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err16 = {instancePath:instancePath+"/archivedBy",schemaPath:"#/properties/archivedBy/type",keyword:"type",params:{type: schema111.properties.archivedBy.type}};
+const err16 = {instancePath:instancePath+"/archivedBy",schemaPath:"#/properties/archivedBy/type",keyword:"type",params:{type: schema112.properties.archivedBy.type}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -21408,7 +21911,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!(((((data3 === "privacy_notice") || (data3 === "nda")) || (data3 === "contract")) || (data3 === "declaration")) || (data3 === "other"))){
-const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema111.properties.category.enum}};
+const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema112.properties.category.enum}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -21446,7 +21949,7 @@ errors++;
 if(data.deletedAt !== undefined){
 let data5 = data.deletedAt;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err21 = {instancePath:instancePath+"/deletedAt",schemaPath:"#/properties/deletedAt/type",keyword:"type",params:{type: schema111.properties.deletedAt.type}};
+const err21 = {instancePath:instancePath+"/deletedAt",schemaPath:"#/properties/deletedAt/type",keyword:"type",params:{type: schema112.properties.deletedAt.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -21471,7 +21974,7 @@ errors++;
 if(data.description !== undefined){
 let data6 = data.description;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err23 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema111.properties.description.type}};
+const err23 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema112.properties.description.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -21494,7 +21997,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data7 === "test") || (data7 === "live"))){
-const err25 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema111.properties.environment.enum}};
+const err25 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema112.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -21583,8 +22086,8 @@ if(Array.isArray(data13)){
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
-if(!(validate225(data14, {instancePath:instancePath+"/places/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate237(data14, {instancePath:instancePath+"/places/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
 errors = vErrors.length;
 }
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
@@ -21666,7 +22169,7 @@ errors++;
 if(data.supersededAt !== undefined){
 let data19 = data.supersededAt;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err38 = {instancePath:instancePath+"/supersededAt",schemaPath:"#/properties/supersededAt/type",keyword:"type",params:{type: schema111.properties.supersededAt.type}};
+const err38 = {instancePath:instancePath+"/supersededAt",schemaPath:"#/properties/supersededAt/type",keyword:"type",params:{type: schema112.properties.supersededAt.type}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -21691,7 +22194,7 @@ errors++;
 if(data.supersededByTemplateId !== undefined){
 let data20 = data.supersededByTemplateId;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err40 = {instancePath:instancePath+"/supersededByTemplateId",schemaPath:"#/properties/supersededByTemplateId/type",keyword:"type",params:{type: schema111.properties.supersededByTemplateId.type}};
+const err40 = {instancePath:instancePath+"/supersededByTemplateId",schemaPath:"#/properties/supersededByTemplateId/type",keyword:"type",params:{type: schema112.properties.supersededByTemplateId.type}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -21762,24 +22265,24 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate224.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
-validate224.evaluated = {"props":{"activeFrom":true,"archivedAt":true,"archivedBy":true,"category":true,"createdAt":true,"deletedAt":true,"description":true,"environment":true,"filename":true,"id":true,"isDeleted":true,"name":true,"organizationId":true,"places":true,"scope":true,"sha256":true,"size":true,"storagePath":true,"supersededAt":true,"supersededByTemplateId":true,"updatedAt":true,"version":true},"dynamicProps":false,"dynamicItems":false};
+validate236.evaluated = {"props":{"activeFrom":true,"archivedAt":true,"archivedBy":true,"category":true,"createdAt":true,"deletedAt":true,"description":true,"environment":true,"filename":true,"id":true,"isDeleted":true,"name":true,"organizationId":true,"places":true,"scope":true,"sha256":true,"size":true,"storagePath":true,"supersededAt":true,"supersededByTemplateId":true,"updatedAt":true,"version":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate223.evaluated;
+const evaluated0 = validate235.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate224(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21796,18 +22299,18 @@ errors++;
 }
 }
 }
-validate223.errors = vErrors;
+validate235.errors = vErrors;
 return errors === 0;
 }
-validate223.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate235.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesList = validate228;
-const schema113 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false},"type":"array"};
+export const validateSignableTemplatesList = validate240;
+const schema114 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false},"type":"array"};
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate228.evaluated;
+const evaluated0 = validate240.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21818,8 +22321,8 @@ if(Array.isArray(data)){
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
-if(!(validate224(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate236(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -21848,26 +22351,26 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate228.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
-validate228.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate240.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesReplacePlaces = validate230;
-const schema114 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
+export const validateSignableTemplatesReplacePlaces = validate242;
+const schema115 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
 
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate230.evaluated;
+const evaluated0 = validate242.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate224(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+if(!(validate236(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -21884,19 +22387,19 @@ errors++;
 }
 }
 }
-validate230.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
-validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate242.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTagsCreate = validate232;
-const schema115 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Tag","unevaluatedProperties":false};
-const schema116 = {"properties":{"color":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"description":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","color","description","createdAt","updatedAt"],"type":"object"};
+export const validateTagsCreate = validate244;
+const schema116 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Tag","unevaluatedProperties":false};
+const schema117 = {"properties":{"color":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"description":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","color","description","createdAt","updatedAt"],"type":"object"};
 
-function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate233.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21967,7 +22470,7 @@ errors++;
 if(data.color !== undefined){
 let data0 = data.color;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: schema116.properties.color.type}};
+const err6 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: schema117.properties.color.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -22005,7 +22508,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema116.properties.description.type}};
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema117.properties.description.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -22088,24 +22591,24 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate233.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate233.evaluated = {"props":{"color":true,"createdAt":true,"description":true,"id":true,"name":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"props":{"color":true,"createdAt":true,"description":true,"id":true,"name":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate232.evaluated;
+const evaluated0 = validate244.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate233(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+if(!(validate245(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22122,18 +22625,18 @@ errors++;
 }
 }
 }
-validate232.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
-validate232.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCount = validate235;
-const schema117 = {"properties":{"count":{"type":"integer"}},"required":["count"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsCount = validate247;
+const schema118 = {"properties":{"count":{"type":"integer"}},"required":["count"],"type":"object","unevaluatedProperties":false};
 
-function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate235.evaluated;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22187,26 +22690,26 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate235.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
-validate235.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate247.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCreate = validate236;
-const schema118 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
+export const validateTransactionsCreate = validate248;
+const schema119 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate236.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -22223,18 +22726,18 @@ errors++;
 }
 }
 }
-validate236.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCreateMany = validate238;
-const schema119 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsCreateMany = validate250;
+const schema120 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate238.evaluated;
+const evaluated0 = validate250.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22268,8 +22771,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate77(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -22299,9 +22802,20 @@ vErrors.push(err3);
 errors++;
 }
 }
-for(const key1 in data){
-if((key1 !== "atomic") && (key1 !== "data")){
-const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(data.errors !== undefined){
+let data2 = data.errors;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(!(validate8(data3, {instancePath:instancePath+"/errors/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(((key1 !== "code") && (key1 !== "index")) && (key1 !== "message")){
+const err4 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -22312,8 +22826,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -22322,18 +22838,42 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate238.errors = vErrors;
+}
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err6 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate250.errors = vErrors;
 return errors === 0;
 }
-validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsListEvidence = validate240;
-const schema120 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsListEvidence = validate253;
+const schema121 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate240.evaluated;
+const evaluated0 = validate253.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22367,8 +22907,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate186(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate196(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -22400,8 +22940,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -22442,18 +22982,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate240.errors = vErrors;
+validate253.errors = vErrors;
 return errors === 0;
 }
-validate240.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate253.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsMigrate = validate243;
-const schema121 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
+export const validateTransactionsMigrate = validate256;
+const schema122 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate256.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22474,7 +23014,7 @@ errors++;
 if(data.status !== undefined){
 let data0 = data.status;
 if(!((data0 === "completed") || (data0 === "blocked"))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema121.allOf[0].properties.status.enum}};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema122.allOf[0].properties.status.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22591,7 +23131,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data2 === "created") || (data2 === "updated"))){
-const err10 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema121.allOf[1].then.properties.action.enum}};
+const err10 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema122.allOf[1].then.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -22664,7 +23204,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((((((((data6 === "clients") || (data6 === "transactions")) || (data6 === "addresses")) || (data6 === "bankAccounts")) || (data6 === "contactMethods")) || (data6 === "documents")) || (data6 === "evidence")) || (data6 === "relationships"))){
-const err16 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema121.allOf[1].then.properties.counts.items.properties.resource.enum}};
+const err16 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema122.allOf[1].then.properties.counts.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -22975,7 +23515,7 @@ vErrors.push(err39);
 errors++;
 }
 if(!((data16 === "client") || (data16 === "transaction"))){
-const err40 = {instancePath:instancePath+"/blockers/" + i1+"/resource",schemaPath:"#/allOf/2/then/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema121.allOf[2].then.properties.blockers.items.properties.resource.enum}};
+const err40 = {instancePath:instancePath+"/blockers/" + i1+"/resource",schemaPath:"#/allOf/2/then/properties/blockers/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema122.allOf[2].then.properties.blockers.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -23081,63 +23621,27 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-validate243.errors = vErrors;
+validate256.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate243.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate256.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateTransactionsRetrieveByExternalId = validate244;
-const schema122 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
-
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate244.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate244.errors = vErrors;
-return errors === 0;
-}
-validate244.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateTransactionsRetrieveByMetadata = validate246;
+export const validateTransactionsRetrieveByExternalId = validate257;
 const schema123 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate246.evaluated;
+const evaluated0 = validate257.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23154,26 +23658,26 @@ errors++;
 }
 }
 }
-validate246.errors = vErrors;
+validate257.errors = vErrors;
 return errors === 0;
 }
-validate246.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate257.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsSetClients = validate248;
+export const validateTransactionsRetrieveByMetadata = validate259;
 const schema124 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate248.evaluated;
+const evaluated0 = validate259.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23190,26 +23694,26 @@ errors++;
 }
 }
 }
-validate248.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
-validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsUnlinkClient = validate250;
+export const validateTransactionsSetClients = validate261;
 const schema125 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate250.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -23226,18 +23730,54 @@ errors++;
 }
 }
 }
-validate250.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate250.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsUpsertByExternalId = validate252;
-const schema126 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsUnlinkClient = validate263;
+const schema126 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate263(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate252.evaluated;
+const evaluated0 = validate263.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate263.errors = vErrors;
+return errors === 0;
+}
+validate263.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const validateTransactionsUpsertByExternalId = validate265;
+const schema127 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23278,7 +23818,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema126.properties.action.enum}};
+const err3 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema127.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -23290,8 +23830,8 @@ errors++;
 }
 if(data.data !== undefined){
 let data1 = data.data;
-if(!(validate77(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -23332,18 +23872,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate252.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsUpsertManyByExternalId = validate254;
-const schema127 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsUpsertManyByExternalId = validate267;
+const schema128 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate254.evaluated;
+const evaluated0 = validate267.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23411,7 +23951,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema127.properties.data.items.properties.action.enum}};
+const err5 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema128.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -23423,8 +23963,8 @@ errors++;
 }
 if(data1.data !== undefined){
 let data3 = data1.data;
-if(!(validate77(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(!(validate82(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
@@ -23478,9 +24018,20 @@ vErrors.push(err9);
 errors++;
 }
 }
-for(const key2 in data){
-if((key2 !== "atomic") && (key2 !== "data")){
-const err10 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(data.errors !== undefined){
+let data4 = data.errors;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(validate8(data5, {instancePath:instancePath+"/errors/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+errors = vErrors.length;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(((key2 !== "code") && (key2 !== "index")) && (key2 !== "message")){
+const err10 = {instancePath:instancePath+"/errors/" + i1,schemaPath:"#/properties/errors/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -23491,8 +24042,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err11 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -23501,19 +24054,43 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate254.errors = vErrors;
+}
+for(const key3 in data){
+if(((key3 !== "atomic") && (key3 !== "data")) && (key3 !== "errors")){
+const err12 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key3}};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate267.errors = vErrors;
 return errors === 0;
 }
-validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate267.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesImport = validate256;
-const schema128 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
-const schema129 = {"properties":{"createdAt":{"type":"string"},"description":{"type":"string"},"environment":{"enum":["test","live"],"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"liveWorkflowId":{"format":"uuid","type":["string","null"]},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"promotedAt":{"type":["string","null"]},"status":{"enum":["draft","active","inactive"],"type":"string"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"testWorkflowId":{"format":"uuid","type":["string","null"]},"updatedAt":{"type":"string"},"workflow":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"required":["id","organizationId","environment","name","status","workflow","createdAt","updatedAt"],"type":"object"};
+export const validateWorkflowTemplatesImport = validate270;
+const schema129 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
+const schema130 = {"properties":{"createdAt":{"type":"string"},"description":{"type":"string"},"environment":{"enum":["test","live"],"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"liveWorkflowId":{"format":"uuid","type":["string","null"]},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"promotedAt":{"type":["string","null"]},"status":{"enum":["draft","active","inactive"],"type":"string"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"testWorkflowId":{"format":"uuid","type":["string","null"]},"updatedAt":{"type":"string"},"workflow":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"required":["id","organizationId","environment","name","status","workflow","createdAt","updatedAt"],"type":"object"};
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate257.evaluated;
+const evaluated0 = validate271.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23638,7 +24215,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((data2 === "test") || (data2 === "live"))){
-const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema129.properties.environment.enum}};
+const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema130.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -23688,7 +24265,7 @@ errors++;
 if(data.liveWorkflowId !== undefined){
 let data5 = data.liveWorkflowId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err15 = {instancePath:instancePath+"/liveWorkflowId",schemaPath:"#/properties/liveWorkflowId/type",keyword:"type",params:{type: schema129.properties.liveWorkflowId.type}};
+const err15 = {instancePath:instancePath+"/liveWorkflowId",schemaPath:"#/properties/liveWorkflowId/type",keyword:"type",params:{type: schema130.properties.liveWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -23750,7 +24327,7 @@ errors++;
 if(data.promotedAt !== undefined){
 let data9 = data.promotedAt;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err20 = {instancePath:instancePath+"/promotedAt",schemaPath:"#/properties/promotedAt/type",keyword:"type",params:{type: schema129.properties.promotedAt.type}};
+const err20 = {instancePath:instancePath+"/promotedAt",schemaPath:"#/properties/promotedAt/type",keyword:"type",params:{type: schema130.properties.promotedAt.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -23773,7 +24350,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!(((data10 === "draft") || (data10 === "active")) || (data10 === "inactive"))){
-const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema129.properties.status.enum}};
+const err22 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema130.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -23793,7 +24370,7 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.color !== undefined){
 let data13 = data12.color;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err23 = {instancePath:instancePath+"/tags/" + i0+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema129.properties.tags.items.properties.color.type}};
+const err23 = {instancePath:instancePath+"/tags/" + i0+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema130.properties.tags.items.properties.color.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -23879,7 +24456,7 @@ errors++;
 if(data.testWorkflowId !== undefined){
 let data16 = data.testWorkflowId;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err30 = {instancePath:instancePath+"/testWorkflowId",schemaPath:"#/properties/testWorkflowId/type",keyword:"type",params:{type: schema129.properties.testWorkflowId.type}};
+const err30 = {instancePath:instancePath+"/testWorkflowId",schemaPath:"#/properties/testWorkflowId/type",keyword:"type",params:{type: schema130.properties.testWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -23975,24 +24552,24 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate257.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
-validate257.evaluated = {"props":{"createdAt":true,"description":true,"environment":true,"externalId":true,"id":true,"liveWorkflowId":true,"metadata":true,"name":true,"organizationId":true,"promotedAt":true,"status":true,"tags":true,"testWorkflowId":true,"updatedAt":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
+validate271.evaluated = {"props":{"createdAt":true,"description":true,"environment":true,"externalId":true,"id":true,"liveWorkflowId":true,"metadata":true,"name":true,"organizationId":true,"promotedAt":true,"status":true,"tags":true,"testWorkflowId":true,"updatedAt":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate256.evaluated;
+const evaluated0 = validate270.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate257(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24009,19 +24586,19 @@ errors++;
 }
 }
 }
-validate256.errors = vErrors;
+validate270.errors = vErrors;
 return errors === 0;
 }
-validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesRetrieve = validate259;
-const schema130 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
-const schema131 = {"properties":{"category":{"type":"string"},"createdAt":{"type":"string"},"description":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"publishedAt":{"type":["string","null"]},"scopes":{"items":{"type":"string"},"type":"array"},"sourceWorkflowEnvironment":{"type":["string","null"]},"sourceWorkflowId":{"format":"uuid","type":["string","null"]},"tags":{"items":{"type":"string"},"type":"array"},"updatedAt":{"type":"string"},"variableDefinitions":{"items":{"properties":{"description":{"type":"string"},"name":{"type":"string"},"value":{}},"type":"object","unevaluatedProperties":false},"type":"array"},"version":{"type":"integer"},"visibility":{"enum":["private","pending_review","published"],"type":"string"},"workflow":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"required":["id","organizationId","name","tags","scopes","visibility","version","workflow","variableDefinitions","createdAt","updatedAt"],"type":"object"};
+export const validateWorkflowTemplatesRetrieve = validate273;
+const schema131 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
+const schema132 = {"properties":{"category":{"type":"string"},"createdAt":{"type":"string"},"description":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"publishedAt":{"type":["string","null"]},"scopes":{"items":{"type":"string"},"type":"array"},"sourceWorkflowEnvironment":{"type":["string","null"]},"sourceWorkflowId":{"format":"uuid","type":["string","null"]},"tags":{"items":{"type":"string"},"type":"array"},"updatedAt":{"type":"string"},"variableDefinitions":{"items":{"properties":{"description":{"type":"string"},"name":{"type":"string"},"value":{}},"type":"object","unevaluatedProperties":false},"type":"array"},"version":{"type":"integer"},"visibility":{"enum":["private","pending_review","published"],"type":"string"},"workflow":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"required":["id","organizationId","name","tags","scopes","visibility","version","workflow","variableDefinitions","createdAt","updatedAt"],"type":"object"};
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24240,7 +24817,7 @@ errors++;
 if(data.publishedAt !== undefined){
 let data7 = data.publishedAt;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err19 = {instancePath:instancePath+"/publishedAt",schemaPath:"#/properties/publishedAt/type",keyword:"type",params:{type: schema131.properties.publishedAt.type}};
+const err19 = {instancePath:instancePath+"/publishedAt",schemaPath:"#/properties/publishedAt/type",keyword:"type",params:{type: schema132.properties.publishedAt.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -24281,7 +24858,7 @@ errors++;
 if(data.sourceWorkflowEnvironment !== undefined){
 let data10 = data.sourceWorkflowEnvironment;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err22 = {instancePath:instancePath+"/sourceWorkflowEnvironment",schemaPath:"#/properties/sourceWorkflowEnvironment/type",keyword:"type",params:{type: schema131.properties.sourceWorkflowEnvironment.type}};
+const err22 = {instancePath:instancePath+"/sourceWorkflowEnvironment",schemaPath:"#/properties/sourceWorkflowEnvironment/type",keyword:"type",params:{type: schema132.properties.sourceWorkflowEnvironment.type}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -24294,7 +24871,7 @@ errors++;
 if(data.sourceWorkflowId !== undefined){
 let data11 = data.sourceWorkflowId;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err23 = {instancePath:instancePath+"/sourceWorkflowId",schemaPath:"#/properties/sourceWorkflowId/type",keyword:"type",params:{type: schema131.properties.sourceWorkflowId.type}};
+const err23 = {instancePath:instancePath+"/sourceWorkflowId",schemaPath:"#/properties/sourceWorkflowId/type",keyword:"type",params:{type: schema132.properties.sourceWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -24449,7 +25026,7 @@ vErrors.push(err34);
 errors++;
 }
 if(!(((data20 === "private") || (data20 === "pending_review")) || (data20 === "published"))){
-const err35 = {instancePath:instancePath+"/visibility",schemaPath:"#/properties/visibility/enum",keyword:"enum",params:{allowedValues: schema131.properties.visibility.enum}};
+const err35 = {instancePath:instancePath+"/visibility",schemaPath:"#/properties/visibility/enum",keyword:"enum",params:{allowedValues: schema132.properties.visibility.enum}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -24521,24 +25098,24 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate260.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate260.evaluated = {"props":{"category":true,"createdAt":true,"description":true,"id":true,"metadata":true,"name":true,"organizationId":true,"publishedAt":true,"scopes":true,"sourceWorkflowEnvironment":true,"sourceWorkflowId":true,"tags":true,"updatedAt":true,"variableDefinitions":true,"version":true,"visibility":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"props":{"category":true,"createdAt":true,"description":true,"id":true,"metadata":true,"name":true,"organizationId":true,"publishedAt":true,"scopes":true,"sourceWorkflowEnvironment":true,"sourceWorkflowId":true,"tags":true,"updatedAt":true,"variableDefinitions":true,"version":true,"visibility":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate273(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate259.evaluated;
+const evaluated0 = validate273.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate274(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24555,26 +25132,26 @@ errors++;
 }
 }
 }
-validate259.errors = vErrors;
+validate273.errors = vErrors;
 return errors === 0;
 }
-validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate273.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesUpdate = validate262;
-const schema132 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
+export const validateWorkflowTemplatesUpdate = validate276;
+const schema133 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate276.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate260(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+if(!(validate274(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24591,26 +25168,26 @@ errors++;
 }
 }
 }
-validate262.errors = vErrors;
+validate276.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate276.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsCreate = validate264;
-const schema133 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
+export const validateWorkflowsCreate = validate278;
+const schema134 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate264.evaluated;
+const evaluated0 = validate278.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate257(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24627,19 +25204,19 @@ errors++;
 }
 }
 }
-validate264.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
-validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate278.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsListExecutions = validate266;
-const schema134 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowExecution","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema135 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"completedAt":{"type":["string","null"]},"createdAt":{"type":"string"},"durationMs":{"type":["integer","null"]},"entityId":{"type":["string","null"]},"entityType":{"type":["string","null"]},"error":{"type":["string","null"]},"eventId":{"type":["string","null"]},"eventType":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"initiatedBy":{"type":["string","null"]},"inputs":{"type":"object"},"organizationId":{"type":"string"},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"resolvedVariables":{"type":"object"},"triggerType":{"type":"string"},"warnings":{"items":{},"type":"array"},"workflowId":{"format":"uuid","type":"string"},"workflowTrace":{"properties":{"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeTraces":{"items":{"properties":{"columns":{"type":"object"},"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeId":{"type":"string"},"outputs":{"type":"object"},"rowCounts":{"type":"object"},"skipped":{"type":"boolean"},"type":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"workflowSnapshot":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":["object","null"],"unevaluatedProperties":false}},"type":"object"};
+export const validateWorkflowsListExecutions = validate280;
+const schema135 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowExecution","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema136 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"completedAt":{"type":["string","null"]},"createdAt":{"type":"string"},"durationMs":{"type":["integer","null"]},"entityId":{"type":["string","null"]},"entityType":{"type":["string","null"]},"error":{"type":["string","null"]},"eventId":{"type":["string","null"]},"eventType":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"initiatedBy":{"type":["string","null"]},"inputs":{"type":"object"},"organizationId":{"type":"string"},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"resolvedVariables":{"type":"object"},"triggerType":{"type":"string"},"warnings":{"items":{},"type":"array"},"workflowId":{"format":"uuid","type":"string"},"workflowTrace":{"properties":{"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeTraces":{"items":{"properties":{"columns":{"type":"object"},"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeId":{"type":"string"},"outputs":{"type":"object"},"rowCounts":{"type":"object"},"skipped":{"type":"boolean"},"type":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"workflowSnapshot":{"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":["object","null"],"unevaluatedProperties":false}},"type":"object"};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
+const evaluated0 = validate281.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24678,7 +25255,7 @@ errors++;
 if(data.completedAt !== undefined){
 let data2 = data.completedAt;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type: schema135.properties.completedAt.type}};
+const err2 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type: schema136.properties.completedAt.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24703,7 +25280,7 @@ errors++;
 if(data.durationMs !== undefined){
 let data4 = data.durationMs;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: schema135.properties.durationMs.type}};
+const err4 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: schema136.properties.durationMs.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24716,7 +25293,7 @@ errors++;
 if(data.entityId !== undefined){
 let data5 = data.entityId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err5 = {instancePath:instancePath+"/entityId",schemaPath:"#/properties/entityId/type",keyword:"type",params:{type: schema135.properties.entityId.type}};
+const err5 = {instancePath:instancePath+"/entityId",schemaPath:"#/properties/entityId/type",keyword:"type",params:{type: schema136.properties.entityId.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -24729,7 +25306,7 @@ errors++;
 if(data.entityType !== undefined){
 let data6 = data.entityType;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err6 = {instancePath:instancePath+"/entityType",schemaPath:"#/properties/entityType/type",keyword:"type",params:{type: schema135.properties.entityType.type}};
+const err6 = {instancePath:instancePath+"/entityType",schemaPath:"#/properties/entityType/type",keyword:"type",params:{type: schema136.properties.entityType.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -24742,7 +25319,7 @@ errors++;
 if(data.error !== undefined){
 let data7 = data.error;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema135.properties.error.type}};
+const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema136.properties.error.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -24755,7 +25332,7 @@ errors++;
 if(data.eventId !== undefined){
 let data8 = data.eventId;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err8 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: schema135.properties.eventId.type}};
+const err8 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: schema136.properties.eventId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -24768,7 +25345,7 @@ errors++;
 if(data.eventType !== undefined){
 let data9 = data.eventType;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err9 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: schema135.properties.eventType.type}};
+const err9 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: schema136.properties.eventType.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -24806,7 +25383,7 @@ errors++;
 if(data.initiatedBy !== undefined){
 let data11 = data.initiatedBy;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err12 = {instancePath:instancePath+"/initiatedBy",schemaPath:"#/properties/initiatedBy/type",keyword:"type",params:{type: schema135.properties.initiatedBy.type}};
+const err12 = {instancePath:instancePath+"/initiatedBy",schemaPath:"#/properties/initiatedBy/type",keyword:"type",params:{type: schema136.properties.initiatedBy.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -24964,7 +25541,7 @@ errors++;
 if(data.workflowTrace !== undefined){
 let data22 = data.workflowTrace;
 if((!(data22 && typeof data22 == "object" && !Array.isArray(data22))) && (data22 !== null)){
-const err24 = {instancePath:instancePath+"/workflowTrace",schemaPath:"#/properties/workflowTrace/type",keyword:"type",params:{type: schema135.properties.workflowTrace.type}};
+const err24 = {instancePath:instancePath+"/workflowTrace",schemaPath:"#/properties/workflowTrace/type",keyword:"type",params:{type: schema136.properties.workflowTrace.type}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -24989,7 +25566,7 @@ errors++;
 if(data22.error !== undefined){
 let data24 = data22.error;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err26 = {instancePath:instancePath+"/workflowTrace/error",schemaPath:"#/properties/workflowTrace/properties/error/type",keyword:"type",params:{type: schema135.properties.workflowTrace.properties.error.type}};
+const err26 = {instancePath:instancePath+"/workflowTrace/error",schemaPath:"#/properties/workflowTrace/properties/error/type",keyword:"type",params:{type: schema136.properties.workflowTrace.properties.error.type}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -25034,7 +25611,7 @@ errors++;
 if(data26.error !== undefined){
 let data29 = data26.error;
 if((typeof data29 !== "string") && (data29 !== null)){
-const err29 = {instancePath:instancePath+"/workflowTrace/nodeTraces/" + i3+"/error",schemaPath:"#/properties/workflowTrace/properties/nodeTraces/items/properties/error/type",keyword:"type",params:{type: schema135.properties.workflowTrace.properties.nodeTraces.items.properties.error.type}};
+const err29 = {instancePath:instancePath+"/workflowTrace/nodeTraces/" + i3+"/error",schemaPath:"#/properties/workflowTrace/properties/nodeTraces/items/properties/error/type",keyword:"type",params:{type: schema136.properties.workflowTrace.properties.nodeTraces.items.properties.error.type}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -25218,16 +25795,16 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate267.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
-validate267.evaluated = {"props":{"alertIds":true,"completedAt":true,"createdAt":true,"durationMs":true,"entityId":true,"entityType":true,"error":true,"eventId":true,"eventType":true,"id":true,"initiatedBy":true,"inputs":true,"organizationId":true,"producedFiles":true,"producedRecords":true,"resolvedVariables":true,"triggerType":true,"warnings":true,"workflowId":true,"workflowTrace":true},"dynamicProps":false,"dynamicItems":false};
+validate281.evaluated = {"props":{"alertIds":true,"completedAt":true,"createdAt":true,"durationMs":true,"entityId":true,"entityType":true,"error":true,"eventId":true,"eventType":true,"id":true,"initiatedBy":true,"inputs":true,"organizationId":true,"producedFiles":true,"producedRecords":true,"resolvedVariables":true,"triggerType":true,"warnings":true,"workflowId":true,"workflowTrace":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate266.evaluated;
+const evaluated0 = validate280.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25261,8 +25838,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate267(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
+if(!(validate281(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -25294,8 +25871,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -25336,19 +25913,19 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate266.errors = vErrors;
+validate280.errors = vErrors;
 return errors === 0;
 }
-validate266.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate280.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsListVariableHistory = validate270;
-const schema136 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema137 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"effectiveDate":{"format":"date","type":"string"},"environment":{"enum":["test","live"],"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"enum":["system","organization"],"type":"string"},"type":{"enum":["string","number","boolean","date","timestamp"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{}},"required":["name","effectiveDate","id","organizationId","environment","scope","createdAt","updatedAt"],"type":"object"};
+export const validateWorkflowsListVariableHistory = validate284;
+const schema137 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema138 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"effectiveDate":{"format":"date","type":"string"},"environment":{"enum":["test","live"],"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"enum":["system","organization"],"type":"string"},"type":{"enum":["string","number","boolean","date","timestamp"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{}},"required":["name","effectiveDate","id","organizationId","environment","scope","createdAt","updatedAt"],"type":"object"};
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate271.evaluated;
+const evaluated0 = validate285.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25511,7 +26088,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((data3 === "test") || (data3 === "live"))){
-const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema137.properties.environment.enum}};
+const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema138.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -25622,7 +26199,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!((data8 === "system") || (data8 === "organization"))){
-const err23 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema137.properties.scope.enum}};
+const err23 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema138.properties.scope.enum}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -25645,7 +26222,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!(((((data9 === "string") || (data9 === "number")) || (data9 === "boolean")) || (data9 === "date")) || (data9 === "timestamp"))){
-const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema137.properties.type.enum}};
+const err25 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema138.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -25691,16 +26268,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate271.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
-validate271.evaluated = {"props":{"createdAt":true,"description":true,"effectiveDate":true,"environment":true,"id":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"type":true,"updatedAt":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+validate285.evaluated = {"props":{"createdAt":true,"description":true,"effectiveDate":true,"environment":true,"id":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"type":true,"updatedAt":true,"value":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate270.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25734,8 +26311,8 @@ if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
-if(!(validate271(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+if(!(validate285(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -25767,8 +26344,8 @@ errors++;
 }
 if(data.pagination !== undefined){
 let data2 = data.pagination;
-if(!(validate13(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
@@ -25809,18 +26386,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate270.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsPromote = validate274;
-const schema138 = {"properties":{"liveWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false},"testWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false}},"required":["testWorkflow","liveWorkflow"],"type":"object","unevaluatedProperties":false};
+export const validateWorkflowsPromote = validate288;
+const schema139 = {"properties":{"liveWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false},"testWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false}},"required":["testWorkflow","liveWorkflow"],"type":"object","unevaluatedProperties":false};
 
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate274.evaluated;
+const evaluated0 = validate288.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -25850,8 +26427,8 @@ errors++;
 }
 if(data.liveWorkflow !== undefined){
 let data0 = data.liveWorkflow;
-if(!(validate257(data0, {instancePath:instancePath+"/liveWorkflow",parentData:data,parentDataProperty:"liveWorkflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate271(data0, {instancePath:instancePath+"/liveWorkflow",parentData:data,parentDataProperty:"liveWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
@@ -25871,8 +26448,8 @@ errors++;
 }
 if(data.testWorkflow !== undefined){
 let data1 = data.testWorkflow;
-if(!(validate257(data1, {instancePath:instancePath+"/testWorkflow",parentData:data,parentDataProperty:"testWorkflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate271(data1, {instancePath:instancePath+"/testWorkflow",parentData:data,parentDataProperty:"testWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
 errors = vErrors.length;
 }
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
@@ -25913,26 +26490,26 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate274.errors = vErrors;
+validate288.errors = vErrors;
 return errors === 0;
 }
-validate274.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate288.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsRetrieveVariable = validate277;
-const schema139 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false};
+export const validateWorkflowsRetrieveVariable = validate291;
+const schema140 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate277.evaluated;
+const evaluated0 = validate291.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+if(!(validate285(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -25949,18 +26526,18 @@ errors++;
 }
 }
 }
-validate277.errors = vErrors;
+validate291.errors = vErrors;
 return errors === 0;
 }
-validate277.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate291.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsTrigger = validate279;
-const schema140 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"durationMs":{"type":"integer"},"error":{"type":["string","null"]},"executionId":{"format":"uuid","type":"string"},"ok":{},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"rowCount":{"type":"integer"},"schemaHash":{"type":"string"},"status":{"enum":["queued","completed","waiting_for_input"],"type":"string"},"workflowId":{"format":"uuid","type":"string"}},"required":["ok","workflowId","executionId","status","error","alertIds","durationMs"],"type":"object","unevaluatedProperties":false};
+export const validateWorkflowsTrigger = validate293;
+const schema141 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"durationMs":{"type":"integer"},"error":{"type":["string","null"]},"executionId":{"format":"uuid","type":"string"},"ok":{},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"rowCount":{"type":"integer"},"schemaHash":{"type":"string"},"status":{"enum":["queued","completed","waiting_for_input"],"type":"string"},"workflowId":{"format":"uuid","type":"string"}},"required":["ok","workflowId","executionId","status","error","alertIds","durationMs"],"type":"object","unevaluatedProperties":false};
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate279.evaluated;
+const evaluated0 = validate293.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -26082,7 +26659,7 @@ errors++;
 if(data.error !== undefined){
 let data3 = data.error;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err10 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema140.properties.error.type}};
+const err10 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema141.properties.error.type}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -26213,7 +26790,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!(((data11 === "queued") || (data11 === "completed")) || (data11 === "waiting_for_input"))){
-const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema140.properties.status.enum}};
+const err20 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema141.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -26271,10 +26848,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate279.errors = vErrors;
+validate293.errors = vErrors;
 return errors === 0;
 }
-validate279.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate293.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** operationId → validate function. */
 export const validators = {
