@@ -23,13 +23,43 @@ export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delet
  */
 export type OperationArg = "params" | "body";
 
-/** `{ data: Item[], pagination: { hasMore, nextCursor } }` responses with a cursor input. */
+/**
+ * A paginated operation: where its next cursor comes from, where it goes on
+ * the next request, where a page's items are and what says more follow.
+ * Fields left out take ARTU's convention (`{ data: Item[], pagination:
+ * { hasMore, nextCursor } }`), so ARTU's descriptors stay `{ cursorIn,
+ * cursorName }`; the model fills them in for other conventions
+ * (scripts/lib/model/shapes/paginator.ts).
+ */
 export interface PaginatorDescriptor {
   /** Where the cursor goes on the next request: a query parameter or a body property. */
   readonly cursorIn: "query" | "body";
-  /** Name of the cursor parameter/property (ARTU: "cursor"). */
+  /** Name of the cursor parameter/property (ARTU: "cursor", Stripe: "starting_after", Google: "pageToken"). */
   readonly cursorName: string;
+  /** Property path of the page's item array (default `["data"]`; `[]` when the page is the array). */
+  readonly itemsPath?: readonly string[];
+  /** Where the next cursor is read (default: the body at `["pagination", "nextCursor"]`). */
+  readonly next?: NextCursorSource;
+  /**
+   * Property path of the boolean that says more pages follow (default
+   * `["pagination", "hasMore"]` when `next` is left out). Without one, the
+   * page without a next cursor is the last.
+   */
+  readonly hasMorePath?: readonly string[];
 }
+
+/**
+ * Where the next page's cursor comes from:
+ * - `body`: a token in the page (`nextPageToken`, `NextToken`, `response_metadata.next_cursor`);
+ * - `lastItem`: a field of the page's last item (Stripe: `starting_after` = last id); when the
+ *   caller passes `reverseName` instead (Stripe: `ending_before`), the first item's field goes there;
+ * - `linkHeader`: the `Link: <…>; rel="next"` response header; its query parameters are sent to
+ *   the same operation (never to the URL as such, so a page cannot redirect the client elsewhere).
+ */
+export type NextCursorSource =
+  | { readonly from: "body"; readonly path: readonly string[] }
+  | { readonly from: "lastItem"; readonly field: string; readonly reverseName?: string }
+  | { readonly from: "linkHeader" };
 
 /** Request bodies with an `items` array bounded by `maxItems`, optionally `atomic`. */
 export interface BatchDescriptor {
@@ -91,8 +121,8 @@ export interface OperationInvoker {
 export type PaginatedOperation<A extends unknown[], Page, Item> = ((
   ...args: [...A, options?: RequestOptions]
 ) => Promise<Page>) & {
-  /** Every item of every page, following `nextCursor` until `hasMore` is false. */
+  /** Every item of every page, following the next cursor until the last page. */
   iterate(...args: [...A, options?: RequestOptions]): AsyncIterableIterator<Item>;
-  /** Every page, following `nextCursor` until `hasMore` is false. */
+  /** Every page, following the next cursor until the last page. */
   pages(...args: [...A, options?: RequestOptions]): AsyncIterableIterator<Page>;
 };

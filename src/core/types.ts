@@ -37,5 +37,15 @@ export type OperationResult<Op> = Op extends { responses: infer R }
     }[keyof R & SuccessCode]
   : never;
 
-/** The item type of a paginated `{ data: Item[] }` page. */
-export type PageItem<Page> = Page extends { data: readonly (infer Item)[] } ? Item : never;
+/** The value at a property path (distributed over unions; a missing key gives never). */
+type ValueAt<T, Path extends readonly string[]> = Path extends readonly [infer Key extends string, ...infer Rest extends string[]]
+  ? T extends unknown
+    ? Key extends keyof NonNullable<T>
+      ? ValueAt<NonNullable<T>[Key], Rest>
+      : never
+    : never
+  : T;
+
+/** The item type of a page whose items are the array at `Path` (ARTU and Stripe: `{ data: Item[] }`; `[]`: the page is the array). */
+export type PageItem<Page, Path extends readonly string[] = ["data"]> =
+  NonNullable<ValueAt<Page, Path>> extends readonly (infer Item)[] ? Item : never;
