@@ -54,6 +54,12 @@ export function operationDescriptor(op: OperationModel): OperationDescriptor {
   };
 }
 
+/** `PageItem<Result>` for ARTU's `data` array, `PageItem<Result, ["books"]>` for another path, `[]` when the page is the array. */
+function pageItemType(result: string, itemsPath: readonly string[] | undefined): string {
+  const path = itemsPath ?? ["data"];
+  return path.length === 1 && path[0] === "data" ? `PageItem<${result}>` : `PageItem<${result}, ${JSON.stringify(path)}>`;
+}
+
 function operationStatements(op: OperationModel): StatementStructures[] {
   const ids = operationIdentifiers(op);
   const alias = (name: string, type: string, isExported = true): StatementStructures => ({
@@ -69,7 +75,7 @@ function operationStatements(op: OperationModel): StatementStructures[] {
   ];
   if (op.requestBody) statements.push(alias(ids.body, `OperationBody<${ids.opType}>`));
   statements.push(alias(ids.result, `OperationResult<${ids.opType}>`));
-  if (op.shapes.paginator) statements.push(alias(ids.item, `PageItem<${ids.result}>`));
+  if (op.shapes.paginator) statements.push(alias(ids.item, pageItemType(ids.result, op.shapes.paginator.itemsPath)));
   statements.push({
     kind: StructureKind.VariableStatement,
     docs: [operationDoc(op)],

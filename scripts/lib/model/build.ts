@@ -9,7 +9,7 @@ import type { OpenApiDocument } from "../spec/load";
 import { listOperations, type OperationEntry } from "../spec/operations";
 import { compareKeys } from "../spec/normalize";
 import { resolvePointer } from "../spec/pointer";
-import { requestBodyOf, successResponseOf } from "./bodies";
+import { requestBodyOf, responseHeaderNames, successResponseOf } from "./bodies";
 import { declaredIdentifiers } from "./identifiers";
 import { isIdempotent } from "./idempotent";
 import { methodName, methodPathName, namespaceName, operationNames } from "./names";
@@ -56,7 +56,15 @@ function buildOperation(document: OpenApiDocument, source: string, entry: Operat
   const jsonBody = requestBody?.mediaType.includes("json") ? bodySchema : undefined;
   const syncPlanner = detectSync(context, jsonBody, parameters);
   const shapes: OperationShapes = {
-    ...optional("paginator", detectPaginator(context, responseSchema, parameters, bodySchema)),
+    ...optional(
+      "paginator",
+      detectPaginator(context, {
+        response: responseSchema,
+        responseHeaders: responseHeaderNames(context, at, response?.status),
+        parameters,
+        requestBody: bodySchema,
+      }),
+    ),
     ...optional("batchChunker", syncPlanner ? undefined : detectBatch(context, jsonBody)),
     ...optional("syncPlanner", syncPlanner),
     ...optional("resultNarrowing", detectNarrowing(context, responseSchema)),
