@@ -62,6 +62,16 @@ describe("paginator detection by convention", () => {
     });
   });
 
+  it("next page token beside has_more (Stripe search: next_page → page)", () => {
+    expect(paginatorOf(model, "searchCustomers")).toEqual({
+      cursorIn: "query",
+      cursorName: "page",
+      itemsPath: ["data"],
+      next: { from: "body", path: ["next_page"] },
+      hasMorePath: ["has_more"],
+    });
+  });
+
   it("Link header with rel=next where the spec declares it and a page parameter takes it", () => {
     expect(paginatorOf(model, "issues/list-for-repo")).toEqual({
       cursorIn: "query",

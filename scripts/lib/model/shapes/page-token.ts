@@ -13,9 +13,9 @@ import { findInput, isStringSchema, itemsPathOf, normalizedName, propertiesOf, t
 import type { PaginatorInputs } from "./paginator";
 
 /** Normalized names of a next-page token in a response. */
-const NEXT_TOKENS = new Set(["nextpagetoken", "nexttoken", "nextcursor", "nextpagecursor", "nextcontinuationtoken", "continuationtoken"]);
+const NEXT_TOKENS = new Set(["nextpage", "nextpagetoken", "nexttoken", "nextcursor", "nextpagecursor", "nextcontinuationtoken", "continuationtoken"]);
 /** What a token's name may become as a request input once "next" is dropped. */
-const INPUT_WORDS = new Set(["pagetoken", "cursor", "pagecursor", "continuationtoken"]);
+const INPUT_WORDS = new Set(["page", "pagetoken", "cursor", "pagecursor", "continuationtoken"]);
 
 interface TokenAt {
   readonly path: string[];
