@@ -30,16 +30,18 @@ runCli("generate", async () => {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
     schemaJob.send(jsonTextOf(text, spec, document));
-    const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }] = await Promise.all([
+    const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }, { loadGenerateConfig }] = await Promise.all([
       import("./lib/emit/generate-files"),
       import("./lib/emit/output-dir"),
       import("./lib/emit/runtime-import"),
       import("./lib/model/types"),
+      import("./lib/model/overrides"),
     ]);
+    const config = await loadGenerateConfig(spec);
     const { model, files, timings } = await generateFiles(
       document,
       spec,
-      { runtimeImport: runtimeImportFor(out) },
+      { runtimeImport: runtimeImportFor(out), ...(config ? { config } : {}) },
       schemaJob,
       validatorsJob,
     );

@@ -15,6 +15,7 @@ import {
 } from "ts-morph";
 import { operationIdentifiers } from "../model/identifiers";
 import { propertyKey } from "../model/names";
+import type { GenerateConfig } from "../model/overrides";
 import type { ApiModel, OperationModel } from "../model/types";
 import type { OperationArg, OperationDescriptor } from "../../../src/core/operation";
 import { fileBanner, operationDoc } from "./docs";
@@ -24,6 +25,8 @@ import { printFile } from "./ts-project";
 export interface EmitOptions {
   /** Module specifier of src/internal as seen from the output directory ("../src/internal"). */
   readonly runtimeImport: string;
+  /** The overrides file beside the spec (method names), when there is one. */
+  readonly config?: GenerateConfig;
 }
 
 /** The positional arguments of an operation's method and whether each may be left out. */
