@@ -15,8 +15,9 @@ export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delet
 /**
  * Positional arguments of a generated method, in order, before the trailing
  * `options?: RequestOptions`. `params` is one flat object holding the path,
- * query and header parameters (names are unique across the three; the
- * generator checks it); `body` is the JSON request body.
+ * query and header parameters (a name two locations share is keyed
+ * `<location><Name>` for all but the first of path, query, header: see
+ * `wireNames`); `body` is the JSON request body.
  *   clients.migrate(params, body, options?)   → ["params", "body"]
  *   clients.create(body, options?)            → ["body"]
  *   clients.promote(params, options?)         → ["params"]
@@ -78,9 +79,16 @@ export interface OperationDescriptor {
   /** Path template as in the spec, e.g. "/clients/{id}/migrate". */
   readonly path: string;
   readonly args: readonly OperationArg[];
+  /** Keys of the flat params object, by location. */
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
   readonly headerParams: readonly string[];
+  /**
+   * Flat key → name on the wire, for the parameters whose name another
+   * location also has (the generator keys those `<location><Name>`, e.g.
+   * `queryPath` for a query parameter `path` beside a path parameter `path`).
+   */
+  readonly wireNames?: Readonly<Record<string, string>>;
   /**
    * Safe to send twice: GET/HEAD/OPTIONS/PUT/DELETE, and POSTs the model
    * classifies as read-only (list, count, preview, history…). The runtime

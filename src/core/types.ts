@@ -7,12 +7,21 @@
 type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** Path, query and header parameters of an operation as one flat object. */
-export type OperationParams<Op> = Op extends { parameters: infer P }
+/** Wire name → flat key, per location, for parameters whose name another location also has. */
+export interface ParamRenames {
+  readonly query?: Readonly<Record<string, string>>;
+  readonly header?: Readonly<Record<string, string>>;
+}
+
+/** `T` with the keys `R` renames (optional and readonly modifiers kept). */
+type Renamed<T, R> = [R] extends [Readonly<Record<string, string>>] ? { [K in keyof T as K extends keyof R ? R[K] & string : K]: T[K] } : T;
+
+/** Path, query and header parameters of an operation as one flat object (`R`: the generator's renames of clashing names). */
+export type OperationParams<Op, R extends ParamRenames = {}> = Op extends { parameters: infer P }
   ? Simplify<
       Present<P extends { path?: infer X } ? X : never> &
-        Present<P extends { query?: infer X } ? X : never> &
-        Present<P extends { header?: infer X } ? X : never>
+        Renamed<Present<P extends { query?: infer X } ? X : never>, R["query"]> &
+        Renamed<Present<P extends { header?: infer X } ? X : never>, R["header"]>
     >
   : {};
 

@@ -42,7 +42,8 @@ export function operationArguments(op: OperationModel): { arg: OperationArg; opt
 }
 
 export function operationDescriptor(op: OperationModel): OperationDescriptor {
-  const names = (location: string) => op.parameters.filter((parameter) => parameter.in === location).map(({ name }) => name);
+  const names = (location: string) => op.parameters.filter((parameter) => parameter.in === location).map(({ flatName }) => flatName);
+  const renamed = op.parameters.filter((parameter) => parameter.flatName !== parameter.name);
   return {
     operationId: op.operationId,
     method: op.method,
@@ -51,6 +52,7 @@ export function operationDescriptor(op: OperationModel): OperationDescriptor {
     pathParams: names("path"),
     queryParams: names("query"),
     headerParams: names("header"),
+    ...(renamed.length > 0 ? { wireNames: Object.fromEntries(renamed.map(({ flatName, name }) => [flatName, name])) } : {}),
     idempotent: op.idempotent,
     ...(op.shapes.paginator ? { paginator: op.shapes.paginator } : {}),
     ...(op.shapes.batchChunker ? { batch: op.shapes.batchChunker } : {}),
@@ -61,6 +63,15 @@ export function operationDescriptor(op: OperationModel): OperationDescriptor {
 function pageItemType(result: string, itemsPath: readonly string[] | undefined): string {
   const path = itemsPath ?? ["data"];
   return path.length === 1 && path[0] === "data" ? `PageItem<${result}>` : `PageItem<${result}, ${JSON.stringify(path)}>`;
+}
+
+/** `OperationParams<Op>`, with the renames of clashing names when the operation has any: `OperationParams<Op, { query: { path: "queryPath" } }>`. */
+function paramsType(op: OperationModel, opType: string): string {
+  const renames: Record<string, Record<string, string>> = {};
+  for (const { name, flatName, in: location } of op.parameters) {
+    if (flatName !== name) (renames[location] ??= {})[name] = flatName;
+  }
+  return Object.keys(renames).length === 0 ? `OperationParams<${opType}>` : `OperationParams<${opType}, ${literal(renames)}>`;
 }
 
 function operationStatements(op: OperationModel): StatementStructures[] {
@@ -74,7 +85,7 @@ function operationStatements(op: OperationModel): StatementStructures[] {
   const statements: StatementStructures[] = [
     // A blank line before each operation's group of declarations.
     { ...alias(ids.opType, `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`, false), leadingTrivia: "\n" },
-    alias(ids.params, `OperationParams<${ids.opType}>`),
+    alias(ids.params, paramsType(op, ids.opType)),
   ];
   if (op.requestBody) statements.push(alias(ids.body, `OperationBody<${ids.opType}>`));
   statements.push(alias(ids.result, `OperationResult<${ids.opType}>`));
