@@ -15,7 +15,7 @@ import { buildApiModel } from "../../scripts/lib/model/build";
 import type { ApiModel } from "../../scripts/lib/model/types";
 import { loadOpenApiFile } from "../../scripts/lib/spec/load";
 import { json, startServer, type TestServer } from "../client/support/server";
-import { generateInto, removeTempDirs, RUNTIME_ENTRY, spec, tempDir, typecheck } from "./support";
+import { generateInto, GITHUB_SPEC, removeTempDirs, RUNTIME_ENTRY, spec, tempDir, typecheck } from "./support";
 
 const FIXTURE = spec("pagination-conventions.json");
 
@@ -86,6 +86,24 @@ describe("paginator detection by convention", () => {
       expect({ operationId, paginator: paginatorOf(model, operationId) }).toEqual({ operationId, paginator: undefined });
     }
   });
+});
+
+describe("paginator detection on the GitHub REST description", () => {
+  it("gives Link-header lists a paginator and single resources that declare Link none", async () => {
+    const github = buildApiModel(await loadOpenApiFile(GITHUB_SPEC), GITHUB_SPEC);
+    const byId = (operationId: string) => paginatorOf(github, operationId);
+    expect(byId("issues/list-for-repo")).toEqual({ cursorIn: "query", cursorName: "page", itemsPath: [], next: { from: "linkHeader" } });
+    expect(byId("actions/list-repo-secrets")?.itemsPath).toEqual(["secrets"]);
+    // Declares a Link header but takes no paging parameter.
+    expect(byId("projects/get-for-org")).toBeUndefined();
+    expect(byId("repos/get")).toBeUndefined();
+    const paginated = github.operations.filter((op) => op.shapes.paginator);
+    expect(paginated.length).toBeGreaterThan(150);
+    for (const op of paginated) {
+      expect({ op: op.operationId, from: op.shapes.paginator!.next?.from }).toEqual({ op: op.operationId, from: "linkHeader" });
+      expect(op.method).toBe("get");
+    }
+  }, 60_000);
 });
 
 const USAGE = `
