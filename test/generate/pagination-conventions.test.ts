@@ -5,17 +5,13 @@
  * and `.iterate()`/`.pages()` of the generated client follow the cursor over
  * real HTTP on 127.0.0.1.
  */
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assembleClient } from "../../src/client/assemble";
-import type { ArtuClientOptions } from "../../src/client/options";
-import type { OperationBinder } from "../../src/core/operation";
 import { buildApiModel } from "../../scripts/lib/model/build";
 import type { ApiModel } from "../../scripts/lib/model/types";
 import { loadOpenApiFile } from "../../scripts/lib/spec/load";
 import { json, startServer, type TestServer } from "../client/support/server";
-import { generateInto, GITHUB_SPEC, removeTempDirs, RUNTIME_ENTRY, spec, tempDir, typecheck } from "./support";
+import { generatedClient, GITHUB_SPEC, removeTempDirs, spec, tempDir, typecheck } from "./support";
 
 const FIXTURE = spec("pagination-conventions.json");
 
@@ -129,12 +125,8 @@ describe("iteration over 127.0.0.1 through the generated client", () => {
 
   beforeAll(async () => {
     root = await tempDir();
-    await generateInto(FIXTURE, join(root, "generated"), RUNTIME_ENTRY);
-    await writeFile(join(root, "use.ts"), USAGE);
-    const operations = await import(join(root, "generated", "operations.ts"));
     server = await startServer();
-    const options = { apiKey: "sk_test_pagination", environment: "test", baseUrl: server.url } as ArtuClientOptions;
-    client = assembleClient(options, operations.createResources as (binder: OperationBinder) => typeof client) as unknown as typeof client;
+    client = await generatedClient<typeof client>(FIXTURE, root, USAGE, server.url);
   }, 120_000);
   afterAll(async () => {
     await server?.close();

@@ -6,14 +6,11 @@
  * (checked over real HTTP on 127.0.0.1). Operations without a clash keep the
  * plain flat form.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assembleClient } from "../../src/client/assemble";
-import type { ArtuClientOptions } from "../../src/client/options";
-import type { OperationBinder } from "../../src/core/operation";
 import { json, startServer, type TestServer } from "../client/support/server";
-import { generateInto, removeTempDirs, RUNTIME_ENTRY, spec, tempDir, typecheck } from "./support";
+import { generatedClient, removeTempDirs, spec, tempDir, typecheck } from "./support";
 
 const USAGE = `
 import type { ArtuResources } from "./generated/index";
@@ -36,12 +33,8 @@ describe("a parameter name in two locations", () => {
 
   beforeAll(async () => {
     root = await tempDir("param-clash-");
-    await generateInto(spec("param-collision.json"), join(root, "generated"), RUNTIME_ENTRY);
-    await writeFile(join(root, "use.ts"), USAGE);
-    const operations = await import(join(root, "generated", "operations.ts"));
     server = await startServer((_, response) => json(response, 200, {}));
-    const options = { apiKey: "sk_test_params", environment: "test", baseUrl: server.url } as ArtuClientOptions;
-    api = assembleClient(options, operations.createResources as (binder: OperationBinder) => typeof api) as unknown as typeof api;
+    api = await generatedClient<typeof api>(spec("param-collision.json"), root, USAGE, server.url);
   }, 120_000);
   afterAll(async () => {
     await server?.close();
