@@ -1469,7 +1469,7 @@ export interface components {
              */
             clientId: string;
             /** @description Country */
-            country?: "MX" | string;
+            country?: "MX" | (string & {});
             /** Format: date-time */
             createdAt: string;
             /** @description External ID */
@@ -1729,7 +1729,7 @@ export interface components {
             /** @description Codigo Plaza */
             codigoPlaza?: string;
             /** @description Country */
-            country: "MX" | string;
+            country: "MX" | (string & {});
             /** Format: date-time */
             createdAt: string;
             /** @description Currency */
@@ -2060,7 +2060,7 @@ export interface components {
             updatedAt: string;
         };
         /** @description Type */
-        ClientType: ("individual" | "company" | "trust") | string;
+        ClientType: ("individual" | "company" | "trust") | (string & {});
         ClientUpdateInput: {
             /**
              * Format: date
@@ -4137,7 +4137,7 @@ export interface operations {
                     codigoBanco?: string;
                     /** @description Codigo Plaza */
                     codigoPlaza?: string;
-                    country: "MX" | string;
+                    country: "MX" | (string & {});
                     /** @description Currency */
                     currency: string;
                     /** @description Is Active */
@@ -4714,7 +4714,7 @@ export interface operations {
                          */
                         clientId: string;
                         /** @description Country */
-                        country?: "MX" | string;
+                        country?: "MX" | (string & {});
                         /** Format: date-time */
                         createdAt: string;
                         /** @description External ID */

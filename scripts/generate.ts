@@ -12,7 +12,7 @@ import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { startSchemaJob } from "./lib/emit/schema";
 import { startValidatorsJob } from "./lib/emit/validators";
 import { readText } from "./lib/spec/fetch-source";
-import { parseOpenApi } from "./lib/spec/load";
+import { jsonTextOf, parseOpenApi } from "./lib/spec/load";
 
 runCli("generate", async () => {
   const started = performance.now();
@@ -29,17 +29,19 @@ runCli("generate", async () => {
   try {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
-    schemaJob.send(text);
-    const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }] = await Promise.all([
+    schemaJob.send(jsonTextOf(text, spec, document));
+    const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }, { loadGenerateConfig }] = await Promise.all([
       import("./lib/emit/generate-files"),
       import("./lib/emit/output-dir"),
       import("./lib/emit/runtime-import"),
       import("./lib/model/types"),
+      import("./lib/model/overrides"),
     ]);
+    const config = await loadGenerateConfig(spec);
     const { model, files, timings } = await generateFiles(
       document,
       spec,
-      { runtimeImport: runtimeImportFor(out) },
+      { runtimeImport: runtimeImportFor(out), ...(config ? { config } : {}) },
       schemaJob,
       validatorsJob,
     );

@@ -131,7 +131,7 @@ async function planInputs(
   for (const from of froms) planned.push(...(await planFrom(from, config)));
   const seen = new Map<string, string>();
   for (const { name, location } of planned) {
-    if (!isDocumentName(name)) throw new CliError(`--from ${location}: "${name}" is not a document file name like "clients.json"`);
+    if (!isDocumentName(name)) throw new CliError(`--from ${location}: "${name}" is not a document file name like "clients.json" or "clients.yaml"`);
     const other = seen.get(name);
     if (other !== undefined) throw new CliError(`two inputs give the document ${name}: ${other} and ${location}`);
     seen.set(name, location);

@@ -15,10 +15,16 @@ export interface ArtuCore extends OperationBinder, OperationInvoker {}
 type Params = Record<string, unknown> | undefined;
 
 export function createCore(runtime: ClientRuntime): ArtuCore {
-  const call = (prepared: PreparedOperation, params: Params, body: unknown, options: RequestOptions | undefined): Promise<unknown> => {
+  const call = (
+    prepared: PreparedOperation,
+    params: Params,
+    body: unknown,
+    options: RequestOptions | undefined,
+    onSuccessHeaders?: (headers: Headers) => void,
+  ): Promise<unknown> => {
     const batch = prepared.descriptor.batch;
     const items = batch === undefined ? undefined : oversizeItems(batch, body);
-    if (batch === undefined || items === undefined) return execute(runtime, prepared, params, body, options);
+    if (batch === undefined || items === undefined) return execute(runtime, prepared, params, body, options, onSuccessHeaders);
     // More items than one request accepts (rare): the chunking code loads on first use.
     return import("./batch").then(({ sendInChunks }) =>
       sendInChunks(prepared.operationId, batch, body as Record<string, unknown>, items, (chunk) => execute(runtime, prepared, params, chunk, options)),
@@ -33,7 +39,12 @@ export function createCore(runtime: ClientRuntime): ArtuCore {
       call(prepared, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined);
     const paginator = descriptor.paginator;
     if (paginator === undefined) return method as F;
-    const pageFetcher = (options: RequestOptions | undefined) => (params: Params, body: unknown) => call(prepared, params, body, options);
+    const readsLink = paginator.next?.from === "linkHeader";
+    const pageFetcher = (options: RequestOptions | undefined) => async (params: Params, body: unknown) => {
+      let link: string | null = null;
+      const page = await call(prepared, params, body, options, readsLink ? (headers) => void (link = headers.get("link")) : undefined);
+      return { body: page, link };
+    };
     return Object.assign(method, {
       pages: (a0?: unknown, a1?: unknown, a2?: unknown) =>
         iteratePages(prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined)),

@@ -45,6 +45,8 @@ export async function execute(
   params: Readonly<Record<string, unknown>> | undefined,
   body: unknown,
   options: RequestOptions | undefined,
+  /** Sees the success response's headers (pagination reads `Link`). */
+  onSuccessHeaders?: (headers: Headers) => void,
 ): Promise<unknown> {
   const { options: config, transport, staticHeaders } = runtime;
   if (options !== undefined) checkRequestOptions(prepared, options);
@@ -98,6 +100,7 @@ export async function execute(
     log?.finish(prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
     if (status >= 200 && status < 300) {
       const data = parseSuccess(context, response, attempt, key);
+      onSuccessHeaders?.(response.headers);
       return runtime.checkResponse === undefined ? data : runtime.checkResponse(context, response, data, attempt, key);
     }
     failure = { kind: "status", status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) };

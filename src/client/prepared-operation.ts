@@ -21,6 +21,8 @@ export interface PreparedOperation {
   readonly querySet: ReadonlySet<string>;
   readonly headerParams: readonly string[];
   readonly knownParams: ReadonlySet<string>;
+  /** Flat key → name on the wire, for renamed parameters (descriptor.wireNames). */
+  readonly wireNames: Readonly<Record<string, string>> | undefined;
 }
 
 const cache = new WeakMap<OperationDescriptor, PreparedOperation>();
@@ -55,6 +57,7 @@ function buildPrepared(descriptor: OperationDescriptor): PreparedOperation {
     querySet: new Set(descriptor.queryParams),
     headerParams: descriptor.headerParams,
     knownParams: new Set([...descriptor.pathParams, ...descriptor.queryParams, ...descriptor.headerParams]),
+    wireNames: descriptor.wireNames,
   };
 }
 
@@ -75,7 +78,7 @@ export function queryOf(
     const value = params[name];
     if (value === undefined) continue;
     if (prepared.querySet.has(name)) {
-      if (value !== null) (query ??= {})[name] = value;
+      if (value !== null) (query ??= {})[prepared.wireNames?.[name] ?? name] = value;
     } else if (!prepared.knownParams.has(name)) {
       throw unknownParameter(prepared, name);
     }
@@ -100,7 +103,7 @@ export function headerParamsOf(
   let headers: Record<string, string> | undefined;
   for (const name of prepared.headerParams) {
     const value = params[name];
-    if (value !== undefined && value !== null) (headers ??= {})[name] = String(value);
+    if (value !== undefined && value !== null) (headers ??= {})[prepared.wireNames?.[name] ?? name] = String(value);
   }
   return headers;
 }

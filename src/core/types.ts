@@ -7,12 +7,21 @@
 type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** Path, query and header parameters of an operation as one flat object. */
-export type OperationParams<Op> = Op extends { parameters: infer P }
+/** Wire name → flat key, per location, for parameters whose name another location also has. */
+export interface ParamRenames {
+  readonly query?: Readonly<Record<string, string>>;
+  readonly header?: Readonly<Record<string, string>>;
+}
+
+/** `T` with the keys `R` renames (optional and readonly modifiers kept). */
+type Renamed<T, R> = [R] extends [Readonly<Record<string, string>>] ? { [K in keyof T as K extends keyof R ? R[K] & string : K]: T[K] } : T;
+
+/** Path, query and header parameters of an operation as one flat object (`R`: the generator's renames of clashing names). */
+export type OperationParams<Op, R extends ParamRenames = {}> = Op extends { parameters: infer P }
   ? Simplify<
       Present<P extends { path?: infer X } ? X : never> &
-        Present<P extends { query?: infer X } ? X : never> &
-        Present<P extends { header?: infer X } ? X : never>
+        Renamed<Present<P extends { query?: infer X } ? X : never>, R["query"]> &
+        Renamed<Present<P extends { header?: infer X } ? X : never>, R["header"]>
     >
   : {};
 
@@ -37,5 +46,15 @@ export type OperationResult<Op> = Op extends { responses: infer R }
     }[keyof R & SuccessCode]
   : never;
 
-/** The item type of a paginated `{ data: Item[] }` page. */
-export type PageItem<Page> = Page extends { data: readonly (infer Item)[] } ? Item : never;
+/** The value at a property path (distributed over unions; a missing key gives never). */
+type ValueAt<T, Path extends readonly string[]> = Path extends readonly [infer Key extends string, ...infer Rest extends string[]]
+  ? T extends unknown
+    ? Key extends keyof NonNullable<T>
+      ? ValueAt<NonNullable<T>[Key], Rest>
+      : never
+    : never
+  : T;
+
+/** The item type of a page whose items are the array at `Path` (ARTU and Stripe: `{ data: Item[] }`; `[]`: the page is the array). */
+export type PageItem<Page, Path extends readonly string[] = ["data"]> =
+  NonNullable<ValueAt<Page, Path>> extends readonly (infer Item)[] ? Item : never;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ArtuAbortError, ArtuBatchError, ArtuError, ArtuValidationError } from "../../src/client/errors";
 import { combineResults } from "../../src/client/batch";
+import { MAX_EMPTY_PAGES } from "../../src/client/pagination";
 import { json, startServer, type TestServer } from "./support/server";
 import { testClient } from "./support/descriptors";
 
@@ -77,6 +78,49 @@ describe("pagination", () => {
     };
     await expect(drain()).rejects.toThrow('clients.list: the API returned cursor "same" twice; stopping to avoid an endless loop');
     expect(server.requests.length).toBe(2);
+  });
+
+  it("stops with an error when the server keeps answering empty pages that say more follow (fresh cursors)", async () => {
+    server.handle((_, response, index) => json(response, 200, { data: [], pagination: { hasMore: true, nextCursor: `c${index}` } }));
+    const artu = testClient({ baseUrl: server.url });
+    const drain = async () => {
+      for await (const _ of artu.clients.list.iterate()) void _;
+    };
+    await expect(drain()).rejects.toThrow(
+      `clients.list: the API answered ${MAX_EMPTY_PAGES} empty pages in a row that say more follow; stopping to avoid an endless loop`,
+    );
+    expect(server.requests.length).toBe(MAX_EMPTY_PAGES);
+  });
+
+  it("keeps going through a few empty pages when items follow", async () => {
+    server.handle((_, response, index) =>
+      json(response, 200, index < 3 ? { data: [], pagination: { hasMore: true, nextCursor: `c${index}` } } : page("p2")),
+    );
+    const artu = testClient({ baseUrl: server.url });
+    const ids: unknown[] = [];
+    for await (const client of artu.clients.list.iterate()) ids.push(client.id);
+    expect(ids).toEqual(["a4", "a5"]);
+  });
+
+  it.each([["true"], [1], [null]])("refuses a non-boolean hasMore (%j) instead of reading it as false", async (flag) => {
+    server.handle((_, response) => json(response, 200, { data: [{ id: "x" }], pagination: { hasMore: flag, nextCursor: "n" } }));
+    const artu = testClient({ baseUrl: server.url });
+    const pages = async () => {
+      for await (const _ of artu.clients.list.pages()) void _;
+    };
+    await expect(pages()).rejects.toThrow(
+      `clients.list: a page's pagination.hasMore is ${JSON.stringify(flag)} (${flag === null ? "null" : `a ${typeof flag}`}), not a boolean; cannot tell whether more pages follow`,
+    );
+    expect(server.requests.length).toBe(1);
+  });
+
+  it("refuses a page without pagination.hasMore", async () => {
+    server.handle((_, response) => json(response, 200, { data: [{ id: "x" }] }));
+    const artu = testClient({ baseUrl: server.url });
+    const drain = async () => {
+      for await (const _ of artu.clients.list.iterate()) void _;
+    };
+    await expect(drain()).rejects.toThrow("clients.list: a page has no pagination.hasMore; cannot tell whether more pages follow");
   });
 });
 

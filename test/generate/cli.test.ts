@@ -49,7 +49,6 @@ describe("npm run generate", () => {
       "duplicate-operation-id.json",
       [/duplicate-operation-id\.json#\/paths\/~1b\/get.*: openapi-typescript rejected the document: Every operation must have a unique `operationId`/],
     ],
-    ["a flat parameter collision", "param-collision.json", [/\(operation things\.get\): parameter "id" is both a path and a query parameter/]],
   ];
 
   for (const [what, file, messages] of badInputs) {

@@ -105,6 +105,15 @@ const bag: F["bag"] = { key: 1 };
 // @ts-expect-error but still an object
 const notBag: F["bag"] = "text";
 const openBag: F["openBag"] = { key: 1 };
+// An open enum keeps its known values (editors list them) and accepts any other string.
+type Known<T> = T extends string ? (string extends T ? never : T) : never;
+const knownColours: Known<F["openChoice"]>[] = ["red", "green"];
+// @ts-expect-error only the listed values are known ones
+const unknownColour: Known<F["openChoice"]> = "blue";
+const anyColour: F["openChoice"][] = ["red", "blue"];
+// @ts-expect-error still a string
+const notColour: F["openChoice"] = 1;
+export { anyColour, knownColours, notColour, unknownColour };
 const withDefault: F = { constant, choice: "a", either: 1, nullable, anything, bag: {}, openBag, combined: { name: "n" } };
 export { bag, notBag, notConstant, withDefault };
 `,

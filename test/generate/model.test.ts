@@ -140,14 +140,18 @@ describe("bad input", () => {
     expect(error.message).toContain("things/list (GET /things/all)");
   });
 
-  it("reports a flat parameter-name collision naming the operation and the parameter", async () => {
-    const error = await specError("param-collision.json");
-    expect(error.location).toEqual({
-      source: spec("param-collision.json"),
-      pointer: "/paths/~1things~1{id}/get/parameters/0",
-      operation: "things.get",
-    });
-    expect(error.problem).toContain('parameter "id" is both a path and a query parameter');
+  it("keys a parameter name shared across locations by location for all but the first of path, query, header", async () => {
+    const api = await model("param-collision.json");
+    expect(op(api, "things.get").parameters.map(({ name, flatName, in: location }) => [location, name, flatName])).toEqual([
+      ["path", "id", "id"],
+      ["query", "id", "queryId"],
+      ["header", "id", "headerId"],
+      ["query", "limit", "limit"],
+    ]);
+    expect(op(api, "proxy.plain").parameters.map(({ name, flatName }) => [name, flatName])).toEqual([
+      ["id", "id"],
+      ["q", "q"],
+    ]);
   });
 
   it("reports a dangling $ref with the file, the pointer and the operation", async () => {

@@ -114,3 +114,17 @@ export async function generateInto(specFile: string, out: string, runtime: strin
   });
   await replaceOutputDirectory(out, files);
 }
+
+/**
+ * Generates `specFile` into `<root>/generated`, writes `usage` beside it as
+ * use.ts (for `typecheck`), and returns the generated resources bound by the
+ * real runtime client against `baseUrl` (a loopback test server).
+ */
+export async function generatedClient<T>(specFile: string, root: string, usage: string, baseUrl: string): Promise<T> {
+  await generateInto(specFile, join(root, "generated"), RUNTIME_ENTRY);
+  await writeFile(join(root, "use.ts"), usage);
+  const operations = (await import(join(root, "generated", "operations.ts"))) as { createResources: (binder: never) => unknown };
+  const { assembleClient } = await import("../../src/client/assemble");
+  const options = { apiKey: "sk_test_generated_client", environment: "test", baseUrl } as const;
+  return assembleClient(options, operations.createResources as (binder: unknown) => unknown) as T;
+}

@@ -38,6 +38,24 @@ export type Schema = Record<string, unknown>;
 
 export const DEFS_ID = "urn:artu:drift:defs";
 
+/**
+ * The ref of `$defs[key]` in the shared schema: a JSON pointer token inside a
+ * URI fragment, so characters a fragment cannot hold (`{`, `%`, space…) are
+ * percent-encoded; Ajv decodes them back before it looks the key up.
+ */
+export function defsRef(key: string): string {
+  return `${DEFS_ID}#/$defs/${escapeToken(key).replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/?]/gu, (char) => encodeURIComponent(char))}`;
+}
+
+/** The document pointer of a local `$ref` ("#/components/schemas/%7Bsymbol%7D" → "/components/schemas/{symbol}"), as refs.ts reads it. */
+export function localRefPointer(ref: string): string {
+  try {
+    return decodeURIComponent(ref.slice(1));
+  } catch {
+    return ref.slice(1);
+  }
+}
+
 /** Keywords whose value is one schema used as a value of the instance's children. */
 const VALUE_SCHEMA = ["items", "additionalProperties", "unevaluatedProperties", "contains", "unevaluatedItems", "propertyNames"];
 /** Keywords whose value maps names to schemas used as values. */
@@ -66,26 +84,26 @@ export function closeSchemas(document: object, pointers: readonly string[], open
   const pending: string[] = [];
 
   const refTo = (ref: string): string => {
-    const target = ref.slice(1);
+    const target = localRefPointer(ref);
     if (!known.has(target)) {
       known.add(target);
       pending.push(target);
     }
-    return `${DEFS_ID}#/$defs/${escapeToken(target)}`;
+    return defsRef(target);
   };
 
   const declaresProperties = (schema: unknown, seen: Set<unknown>): boolean => {
     if (!isSchema(schema) || seen.has(schema)) return false;
     seen.add(schema);
     if (isSchema(schema.properties)) return true;
-    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return declaresProperties(resolvePointer(document, schema.$ref.slice(1)), seen);
+    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return declaresProperties(resolvePointer(document, localRefPointer(schema.$ref)), seen);
     return MEMBER_SCHEMA_LISTS.some((key) => Array.isArray(schema[key]) && (schema[key] as unknown[]).some((member) => declaresProperties(member, seen)));
   };
 
   /** A pure discriminated union (through `$ref`s): it closes its variants itself. */
   const selfClosing = (schema: unknown, depth = 0): boolean => {
     if (!isSchema(schema) || depth > 16) return false;
-    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return selfClosing(resolvePointer(document, schema.$ref.slice(1)), depth + 1);
+    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return selfClosing(resolvePointer(document, localRefPointer(schema.$ref)), depth + 1);
     return pureUnionMembers(schema) !== undefined && discriminatedUnion(pureUnionMembers(schema)!) !== undefined;
   };
 
@@ -155,7 +173,7 @@ export function closeSchemas(document: object, pointers: readonly string[], open
   /** A member's own properties, required list and type, through `$ref`s. */
   const objectView = (schema: unknown, depth = 0): ObjectView | undefined => {
     if (!isSchema(schema) || depth > 16) return undefined;
-    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return objectView(resolvePointer(document, schema.$ref.slice(1)), depth + 1);
+    if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) return objectView(resolvePointer(document, localRefPointer(schema.$ref)), depth + 1);
     if (!isSchema(schema.properties)) return undefined;
     return {
       properties: schema.properties,

@@ -69,7 +69,7 @@ async function emitAll(
     mark = now;
     return Math.round(elapsed);
   };
-  const model = buildApiModel(document, source);
+  const model = buildApiModel(document, source, options.config);
   assertLocalRefsResolve(document, source);
   const validators = validatorsInput(document, model);
   validatorsJob.send(validators);

@@ -10,7 +10,9 @@ function helperDetails(op: OperationModel): Record<string, unknown> {
   const { paginator, batchChunker, syncPlanner, resultNarrowing } = op.shapes;
   return {
     ...(batchChunker ? { batchChunker: { itemsField: batchChunker.itemsField, maxItems: batchChunker.maxItems } } : {}),
-    ...(paginator ? { paginator: { cursorIn: paginator.cursorIn, cursorName: paginator.cursorName } } : {}),
+    ...(paginator
+      ? { paginator: { cursorIn: paginator.cursorIn, cursorName: paginator.cursorName, ...(paginator.next ? { next: paginator.next.from } : {}) } }
+      : {}),
     ...(resultNarrowing ? { resultNarrowing: { discriminant: resultNarrowing.discriminant, variants: resultNarrowing.variants } } : {}),
     ...(syncPlanner
       ? { syncPlanner: { arrays: syncPlanner.arrays.map(({ name, maxItems, creatable }) => ({ name, maxItems, creatable })) } }

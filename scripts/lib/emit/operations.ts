@@ -15,6 +15,7 @@ import {
 } from "ts-morph";
 import { operationIdentifiers } from "../model/identifiers";
 import { propertyKey } from "../model/names";
+import type { GenerateConfig } from "../model/overrides";
 import type { ApiModel, OperationModel } from "../model/types";
 import type { OperationArg, OperationDescriptor } from "../../../src/core/operation";
 import { fileBanner, operationDoc } from "./docs";
@@ -24,6 +25,8 @@ import { printFile } from "./ts-project";
 export interface EmitOptions {
   /** Module specifier of src/internal as seen from the output directory ("../src/internal"). */
   readonly runtimeImport: string;
+  /** The overrides file beside the spec (method names), when there is one. */
+  readonly config?: GenerateConfig;
 }
 
 /** The positional arguments of an operation's method and whether each may be left out. */
@@ -39,7 +42,8 @@ export function operationArguments(op: OperationModel): { arg: OperationArg; opt
 }
 
 export function operationDescriptor(op: OperationModel): OperationDescriptor {
-  const names = (location: string) => op.parameters.filter((parameter) => parameter.in === location).map(({ name }) => name);
+  const names = (location: string) => op.parameters.filter((parameter) => parameter.in === location).map(({ flatName }) => flatName);
+  const renamed = op.parameters.filter((parameter) => parameter.flatName !== parameter.name);
   return {
     operationId: op.operationId,
     method: op.method,
@@ -48,10 +52,26 @@ export function operationDescriptor(op: OperationModel): OperationDescriptor {
     pathParams: names("path"),
     queryParams: names("query"),
     headerParams: names("header"),
+    ...(renamed.length > 0 ? { wireNames: Object.fromEntries(renamed.map(({ flatName, name }) => [flatName, name])) } : {}),
     idempotent: op.idempotent,
     ...(op.shapes.paginator ? { paginator: op.shapes.paginator } : {}),
     ...(op.shapes.batchChunker ? { batch: op.shapes.batchChunker } : {}),
   };
+}
+
+/** `PageItem<Result>` for ARTU's `data` array, `PageItem<Result, ["books"]>` for another path, `[]` when the page is the array. */
+function pageItemType(result: string, itemsPath: readonly string[] | undefined): string {
+  const path = itemsPath ?? ["data"];
+  return path.length === 1 && path[0] === "data" ? `PageItem<${result}>` : `PageItem<${result}, ${JSON.stringify(path)}>`;
+}
+
+/** `OperationParams<Op>`, with the renames of clashing names when the operation has any: `OperationParams<Op, { query: { path: "queryPath" } }>`. */
+function paramsType(op: OperationModel, opType: string): string {
+  const renames: Record<string, Record<string, string>> = {};
+  for (const { name, flatName, in: location } of op.parameters) {
+    if (flatName !== name) (renames[location] ??= {})[name] = flatName;
+  }
+  return Object.keys(renames).length === 0 ? `OperationParams<${opType}>` : `OperationParams<${opType}, ${literal(renames)}>`;
 }
 
 function operationStatements(op: OperationModel): StatementStructures[] {
@@ -65,11 +85,11 @@ function operationStatements(op: OperationModel): StatementStructures[] {
   const statements: StatementStructures[] = [
     // A blank line before each operation's group of declarations.
     { ...alias(ids.opType, `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`, false), leadingTrivia: "\n" },
-    alias(ids.params, `OperationParams<${ids.opType}>`),
+    alias(ids.params, paramsType(op, ids.opType)),
   ];
   if (op.requestBody) statements.push(alias(ids.body, `OperationBody<${ids.opType}>`));
   statements.push(alias(ids.result, `OperationResult<${ids.opType}>`));
-  if (op.shapes.paginator) statements.push(alias(ids.item, `PageItem<${ids.result}>`));
+  if (op.shapes.paginator) statements.push(alias(ids.item, pageItemType(ids.result, op.shapes.paginator.itemsPath)));
   statements.push({
     kind: StructureKind.VariableStatement,
     docs: [operationDoc(op)],

@@ -13,6 +13,8 @@
  *   const: "x"                 → the literal type "x" (tagged @constant)
  *   enum: ["a", "b"]           → "a" | "b"
  *   anyOf / oneOf              → a union of the members (string | number)
+ *   anyOf: [{ enum }, { type: string }] (an open enum) → "a" | "b" | (string & {}):
+ *                                 any string fits, editors still list the known values
  *   type: ["string", "null"]   → string | null
  *   {} (no constraints)        → unknown
  *   { type: "object" } without properties → Record<string, unknown>

@@ -4,8 +4,11 @@
 // JavaScript: a worker gets no TypeScript loader under vitest or plain node.
 // Message in: { schema, exports } (one schema holding every definition;
 //   exports maps an export name to the ref of its schema inside `schema`).
-// Message out: { ok: true, code } (Ajv's standalone module, ESM, unchanged)
-//   or { ok: false, exportName?, message }.
+// Message out: { ok: true, code, skipped, unknownFormats, warnings } (Ajv's
+//   standalone module, ESM, unchanged, holding every export that compiled;
+//   skipped: [{ exportName, message }] for those Ajv cannot compile; the
+//   formats Ajv does not know, once each; Ajv's other warnings) or
+//   { ok: false, message } when Ajv itself fails.
 import { parentPort } from "node:worker_threads";
 
 const loading = Promise.all([import("ajv/dist/2020.js"), import("ajv/dist/standalone/index.js"), import("ajv-formats")]);
@@ -14,28 +17,104 @@ const loading = Promise.all([import("ajv/dist/2020.js"), import("ajv/dist/standa
 const unwrap = (module) => module.default?.default ?? module.default ?? module;
 
 parentPort.once("message", async ({ schema, exports }) => {
-  let exportName;
   try {
     const [ajvModule, standaloneModule, formatsModule] = await loading;
     const Ajv2020 = ajvModule.Ajv2020 ?? unwrap(ajvModule);
+    const unknownFormats = new Set();
+    const warnings = [];
     const ajv = new Ajv2020({
       allErrors: true,
       strict: false,
       // Error messages are not used (the runtime builds its own), and every
       // referenced definition compiles to one shared function. No meta-schema
-      // pass: a broken schema fails the compilation of the first operation
-      // using it, which names that operation.
+      // pass: a broken schema fails the compilation of the operations using
+      // it, which are left out (and named) while the others compile.
       messages: false,
       inlineRefs: false,
       validateSchema: false,
       code: { source: true, esm: true, lines: true },
+      // "unknown format" comes once per schema using it (hundreds on a large
+      // spec): collected by name and reported in one line by the caller.
+      logger: {
+        log() {},
+        warn(message) {
+          const format = /^unknown format "(.*)" ignored/.exec(String(message));
+          if (format) unknownFormats.add(format[1]);
+          else warnings.push(String(message));
+        },
+        error(message) {
+          warnings.push(String(message));
+        },
+      },
     });
     unwrap(formatsModule)(ajv);
     ajv.addSchema(schema);
-    for (exportName of Object.keys(exports)) ajv.getSchema(exports[exportName]);
-    exportName = undefined;
-    parentPort.postMessage({ ok: true, code: unwrap(standaloneModule)(ajv, exports) });
+    const compiled = {};
+    const skipped = [];
+    const broken = brokenDefinitions(ajv, schema);
+    for (const [exportName, ref] of Object.entries(exports)) {
+      try {
+        ajv.getSchema(ref);
+        compiled[exportName] = ref;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        skipped.push({ exportName, message, pointers: reachableBroken(schema, ref, broken()) });
+      }
+    }
+    const code = unwrap(standaloneModule)(ajv, compiled);
+    parentPort.postMessage({ ok: true, code, skipped, unknownFormats: [...unknownFormats].sort(), warnings });
   } catch (error) {
-    parentPort.postMessage({ ok: false, exportName, message: error instanceof Error ? error.message : String(error) });
+    parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }
 });
+
+/** `$defs` key of a ref into the shared schema (a document pointer, or "operation:<id>"). */
+function defsKey(ref, id) {
+  const prefix = `${id}#/$defs/`;
+  if (typeof ref !== "string" || !ref.startsWith(prefix)) return undefined;
+  return decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Lazily, once: the document pointers ($defs keys) whose own schema Ajv cannot compile. */
+function brokenDefinitions(ajv, schema) {
+  let found;
+  return () => {
+    if (found) return found;
+    found = new Set();
+    for (const key of Object.keys(schema.$defs)) {
+      if (key.startsWith("operation:")) continue;
+      try {
+        ajv.compile(withoutRefs(schema.$defs[key]));
+      } catch {
+        found.add(key);
+      }
+    }
+    return found;
+  };
+}
+
+/** The broken definitions an export reaches through its refs (its own key when none: the fault is inline). */
+function reachableBroken(schema, ref, broken) {
+  const start = defsKey(ref, schema.$id);
+  const seen = new Set([start]);
+  const queue = [schema.$defs[start]];
+  while (queue.length > 0) {
+    const node = queue.pop();
+    if (node === null || typeof node !== "object") continue;
+    for (const [key, value] of Object.entries(node)) {
+      const target = key === "$ref" ? defsKey(value, schema.$id) : undefined;
+      if (target !== undefined && !seen.has(target)) {
+        seen.add(target);
+        queue.push(schema.$defs[target]);
+      } else if (value !== null && typeof value === "object") queue.push(value);
+    }
+  }
+  return [...seen].filter((key) => broken.has(key)).sort();
+}
+
+/** A deep copy without `$ref`s: compiles a definition on its own, so only its own faults fail it. */
+function withoutRefs(node) {
+  if (Array.isArray(node)) return node.map(withoutRefs);
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== "$ref").map(([key, value]) => [key, withoutRefs(value)]));
+}

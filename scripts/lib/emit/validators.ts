@@ -13,10 +13,9 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ApiModel, OperationModel } from "../model/types";
-import { SpecError } from "../spec/errors";
+import { formatLocated } from "../spec/errors";
 import type { OpenApiDocument } from "../spec/load";
-import { escapeToken } from "../spec/pointer";
-import { closeSchemas, DEFS_ID } from "./closed-schema";
+import { closeSchemas, defsRef, DEFS_ID } from "./closed-schema";
 import { fileBanner } from "./docs";
 
 const WORKER = new URL("./validators-worker.mjs", import.meta.url);
@@ -30,14 +29,33 @@ export interface ValidatorsInput {
   readonly operations: readonly OperationModel[];
 }
 
-type WorkerReply = { ok: true; code: string } | { ok: false; exportName?: string; message: string };
+interface SkippedExport {
+  readonly exportName: string;
+  readonly message: string;
+  /** Document pointers of the schemas it reaches that do not compile on their own (none: the fault is in the response schema itself). */
+  readonly pointers: readonly string[];
+}
+
+type WorkerReply =
+  | { ok: true; code: string; skipped: SkippedExport[]; unknownFormats: string[]; warnings: string[] }
+  | { ok: false; message: string };
 
 export interface ValidatorsJob {
   send(input: ValidatorsInput): void;
-  /** Ajv's standalone module, or a located SpecError when a schema does not compile. */
+  /**
+   * Ajv's standalone module with every validator that compiled. One Ajv
+   * cannot compile is left out with a warning naming the operation and the
+   * schema's pointer (runtime drift checks are off for that operation);
+   * Ajv failing as a whole is an Error.
+   */
   readonly result: Promise<string>;
   cancel(): Promise<void>;
 }
+
+/** Where the job's warnings go (one line each): stderr, as the CLI's other notes. */
+export type WarningSink = (line: string) => void;
+
+const toStderr: WarningSink = (line) => void process.stderr.write(`${line}\n`);
 
 /** Operations whose success response has a JSON body: the ones a drift check applies to. */
 export function checkedOperations(model: ApiModel): OperationModel[] {
@@ -61,21 +79,22 @@ export function validatorsInput(document: OpenApiDocument, model: ApiModel): Val
   operations.forEach((op, index) => {
     const key = `operation:${op.operationId}`;
     defs[key] = closed.roots[index];
-    exports[validatorExportName(op)] = `${DEFS_ID}#/$defs/${escapeToken(key)}`;
+    exports[validatorExportName(op)] = defsRef(key);
   });
   return { schema: { $id: DEFS_ID, $defs: defs }, exports, operations };
 }
 
 /** Starts the worker now, so that Ajv loads while the model is built; the input follows with `send`. */
-export function startValidatorsJob(source: string): ValidatorsJob {
+export function startValidatorsJob(source: string, warn: WarningSink = toStderr): ValidatorsJob {
   // No execArgv: a worker inherits the process's (`--import tsx`), and booting
   // tsx again in each plain-JavaScript worker cost ~0.15 s of CPU apiece.
   const worker = new Worker(WORKER, { execArgv: [] });
   let sent: readonly OperationModel[] = [];
   const result = new Promise<string>((resolve, reject) => {
     worker.once("message", (reply: WorkerReply) => {
-      if (reply.ok) resolve(reply.code);
-      else reject(compileError(source, reply, sent.find((op) => validatorExportName(op) === reply.exportName)));
+      if (!reply.ok) return reject(new Error(`the drift validators could not be compiled: ${reply.message}`));
+      for (const line of workerWarnings(source, reply, sent)) warn(line);
+      resolve(reply.code);
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the drift validators worker exited with code ${code}`)));
@@ -91,15 +110,39 @@ export function startValidatorsJob(source: string): ValidatorsJob {
   };
 }
 
-function compileError(source: string, reply: { message: string }, op: OperationModel | undefined): SpecError {
-  return new SpecError(
-    op ? { source, pointer: op.response!.schemaPointer, operation: op.label } : { source },
-    `cannot compile the drift validator of the success response: ${reply.message}`,
-  );
+/** One line per operation left without a validator, one for every unknown format, then Ajv's other warnings. */
+function workerWarnings(
+  source: string,
+  reply: { skipped: readonly SkippedExport[]; unknownFormats: readonly string[]; warnings: readonly string[] },
+  operations: readonly OperationModel[],
+): string[] {
+  const lines = reply.skipped.map(({ exportName, message, pointers }) => {
+    const op = operations.find((candidate) => validatorExportName(candidate) === exportName);
+    const pointer = pointers[0] ?? op?.response!.schemaPointer;
+    const location = { source, ...(pointer === undefined ? {} : { pointer }), ...(op ? { operation: op.label } : {}) };
+    const more = pointers.length > 1 ? ` (also ${pointers.slice(1).map((other) => `#${other}`).join(", ")})` : "";
+    return (
+      `generate: warning: ${formatLocated(location, "")}Ajv cannot compile this schema${more}: ${message}; ` +
+      "the operation gets no drift validator (runtime drift checks are off for it)"
+    );
+  });
+  const formats = reply.unknownFormats;
+  if (formats.length > 0) {
+    const listed = formats.length > 12 ? `${formats.slice(0, 12).join(", ")} and ${formats.length - 12} more` : formats.join(", ");
+    lines.push(`generate: note: ${formats.length} format(s) unknown to Ajv are not checked by the drift validators: ${listed}`);
+  }
+  return [...lines, ...reply.warnings.map((warning) => `generate: warning: Ajv: ${warning}`)];
+}
+
+/** The export names Ajv's standalone module declares. */
+function exportedNames(ajvCode: string): Set<string> {
+  return new Set([...ajvCode.matchAll(/^export const ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1]!));
 }
 
 /** validators.js and validators.d.ts from the worker's output. */
-export function emitValidators(model: ApiModel, ajvCode: string, operations: readonly OperationModel[]): { js: string; dts: string } {
+export function emitValidators(model: ApiModel, ajvCode: string, checked: readonly OperationModel[]): { js: string; dts: string } {
+  const exported = exportedNames(ajvCode);
+  const operations = checked.filter((op) => exported.has(validatorExportName(op)));
   const header = [
     fileBanner(model.title, model.version),
     "/*",

@@ -36,3 +36,12 @@ export function successResponseOf(context: SchemaContext, operation: Located): R
   }
   return undefined;
 }
+
+/** Lowercased names of the headers a response (by status) declares, e.g. GitHub's `link`. */
+export function responseHeaderNames(context: SchemaContext, operation: Located, status: string | undefined): string[] {
+  if (status === undefined) return [];
+  const response = resolve(context, child(operation, "responses", status));
+  const headers = child(response, "headers").value;
+  if (headers === null || typeof headers !== "object") return [];
+  return Object.keys(headers).map((name) => name.toLowerCase()).sort();
+}

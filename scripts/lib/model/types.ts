@@ -9,7 +9,13 @@ import type { BatchDescriptor, HttpMethod, PaginatorDescriptor } from "../../../
 export type ParameterLocation = "path" | "query" | "header";
 
 export interface ParameterModel {
+  /** The name on the wire. */
   readonly name: string;
+  /**
+   * The key in the method's flat params object: the name, unless another
+   * location has a parameter of that name (parameters.ts: `queryPath`).
+   */
+  readonly flatName: string;
   readonly in: ParameterLocation;
   readonly required: boolean;
   /** Pointer of the parameter object (after `$ref` resolution). */

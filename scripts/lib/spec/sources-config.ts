@@ -11,8 +11,12 @@ export interface SourcesConfig {
   readonly documents: readonly string[];
 }
 
-/** A snapshot document name: a plain `*.json` file name, no directories. */
-const DOCUMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/;
+/**
+ * A snapshot document name: a plain `*.json`, `*.yaml` or `*.yml` file name,
+ * no directories. A YAML source is kept in sources/ under its own name, its
+ * content normalized like every source (sorted JSON, which YAML also reads).
+ */
+const DOCUMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(json|ya?ml)$/;
 
 export function isDocumentName(name: string): boolean {
   return DOCUMENT_NAME.test(name);
