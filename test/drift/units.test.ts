@@ -23,7 +23,9 @@ describe("bump", () => {
     ["request-property-added-optional", "minor"], // info that grows the surface
     ["description-changed", "patch"],
     ["summary-changed", "patch"],
-    ["operation-changed-unclassified", "patch"],
+    ["schema-rewritten-equivalently", "patch"],
+    ["operation-changed-unclassified", "minor"], // never quieter than a warning
+    ["schema-keyword-changed-unclassified", "minor"],
   ])("%s → %s", (id, bump) => {
     expect(bumpOf(change(id))).toBe(bump);
   });

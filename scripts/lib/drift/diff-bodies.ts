@@ -4,9 +4,8 @@
  * matching direction.
  */
 import { deref } from "../spec/refs";
-import { diffSchema } from "./diff-schema";
+import { diffSchema, type Side } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
-import type { Side } from "./schema-view";
 import { escapeToken } from "../spec/pointer";
 
 type JsonObject = Record<string, unknown>;
@@ -23,10 +22,10 @@ function resolveMember(side: Side, container: JsonObject, key: string, at: strin
 }
 
 
-function content(body: Resolved): Map<string, { schema: unknown; pointer: string }> {
+function content(body: Resolved): Map<string, { value: unknown; pointer: string }> {
   const media = (body.value.content ?? {}) as Record<string, JsonObject>;
   return new Map(
-    Object.entries(media).map(([type, entry]) => [type, { schema: entry?.schema, pointer: `${body.pointer}/content/${escapeToken(type)}/schema` }]),
+    Object.entries(media).map(([type, entry]) => [type, { value: entry?.schema, pointer: `${body.pointer}/content/${escapeToken(type)}/schema` }]),
   );
 }
 
@@ -93,8 +92,8 @@ function compareMedia(
   ctx: PairContext,
   direction: "request" | "response",
   origin: string,
-  old: Map<string, { schema: unknown; pointer: string }>,
-  now: Map<string, { schema: unknown; pointer: string }>,
+  old: Map<string, { value: unknown; pointer: string }>,
+  now: Map<string, { value: unknown; pointer: string }>,
   report: (id: string, pointer: string, message: string, values?: { before?: unknown; after?: unknown }) => void,
 ): void {
   for (const [type, after] of now) {
@@ -103,7 +102,7 @@ function compareMedia(
       report(`${direction}-media-type-added`, after.pointer, `${origin}: media type ${type} added`);
       continue;
     }
-    if (before.schema === undefined || after.schema === undefined) continue;
+    if (before.value === undefined || after.value === undefined) continue;
     // The report names the media type only when there is more than one.
     const label = now.size > 1 ? `${origin} (${type})` : origin;
     diffSchema(ctx, direction, { origin: label, field: "" }, before, after);

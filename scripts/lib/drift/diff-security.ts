@@ -7,7 +7,7 @@ import { sameJson } from "../spec/normalize";
 import { pointer } from "../spec/pointer";
 import type { PairContext } from "./operation-pair";
 import type { OperationEntry } from "../spec/operations";
-import type { Side } from "./schema-view";
+import type { Side } from "./diff-schema";
 
 type Requirement = Record<string, string[]>;
 
