@@ -3,6 +3,7 @@
  * status codes and media types here; their schemas go to `diffSchema` in the
  * matching direction.
  */
+import { SUCCESS_STATUSES } from "../model/bodies";
 import { deref } from "../spec/refs";
 import { diffSchema, type Side } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
@@ -71,7 +72,7 @@ export function diffResponses(ctx: PairContext): void {
     const after = resolveMember(ctx.head, now!.value, status, now!.pointer)!;
     const before = old && old.value[status] !== undefined ? resolveMember(ctx.base, old.value, status, old.pointer)! : undefined;
     if (!before) {
-      report("response-status-added", after.pointer, `response ${status} added`);
+      report(isSuccess(status) ? "response-status-added" : "response-error-status-added", after.pointer, `response ${status} added`);
       continue;
     }
     if (before.value.description !== after.value.description) {
@@ -84,8 +85,14 @@ export function diffResponses(ctx: PairContext): void {
   }
   for (const status of statuses(old)) {
     if (now?.value[status] !== undefined) continue;
-    report("response-status-removed", `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
+    const id = isSuccess(status) ? "response-status-removed" : "response-error-status-removed";
+    report(id, `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
   }
+}
+
+/** The statuses whose bodies make up the generated result type (the model's list); others are errors the client throws for. */
+function isSuccess(status: string): boolean {
+  return SUCCESS_STATUSES.includes(status);
 }
 
 function compareMedia(

@@ -158,13 +158,37 @@ function compareEnum({ direction, before, after, where, report }: SchemaPair): v
   }
 }
 
-function compareDiscriminator({ direction, before, after, where, report }: SchemaPair): void {
+/**
+ * openapi-typescript pins each variant's discriminator property to the
+ * variant's name: when every variant already pins it to a constant, adding
+ * or removing the discriminator leaves the types (and validation) as they are.
+ */
+function compareDiscriminator({ ctx, direction, before, after, where, report }: SchemaPair): void {
   const old = before.keywords.discriminator;
   const now = after.keywords.discriminator;
   if (old === undefined && now === undefined) return;
   if (old !== undefined && now !== undefined && sameJson(old, now)) return;
-  const id = old === undefined ? `${direction}-discriminator-added` : now === undefined ? `${direction}-discriminator-removed` : "discriminator-changed";
+  const present = (now ?? old) as { propertyName?: unknown };
+  const view = now === undefined ? before : after;
+  const pinned = old === undefined || now === undefined ? pinsDiscriminator(now === undefined ? ctx.base : ctx.head, view, present.propertyName) : false;
+  const id = pinned
+    ? "discriminator-added-types-unchanged"
+    : old === undefined
+      ? `${direction}-discriminator-added`
+      : now === undefined
+        ? `${direction}-discriminator-removed`
+        : "discriminator-changed";
   report(id, `discriminator of ${where} ${old === undefined ? "added" : now === undefined ? "removed" : "changed"}`, { before: old, after: now });
+}
+
+function pinsDiscriminator(side: Side, view: SchemaView, propertyName: unknown): boolean {
+  if (typeof propertyName !== "string" || !view.variants || view.variants.length === 0) return false;
+  return view.variants.every((variant) => {
+    const property = viewSchema(side, variant).properties.get(propertyName);
+    if (!property) return false;
+    const pinned = viewSchema(side, property);
+    return pinned.hasConst || pinned.enumValues?.length === 1;
+  });
 }
 
 function compareVariants({ ctx, direction, place, before, after, where, report }: SchemaPair): void {
@@ -236,6 +260,15 @@ function compareProperties({ ctx, direction, place, before, after, report }: Sch
       );
     }
     diffSchema(ctx, direction, field, previous!, current!);
+  }
+  // `required` may name properties the schema does not define (a `then` branch, a bare `required`).
+  for (const name of [...after.required, ...before.required]) {
+    if (after.properties.has(name) || before.properties.has(name) || after.required.has(name) === before.required.has(name)) continue;
+    const required = after.required.has(name);
+    report(`${direction}-property-became-${required ? "required" : "optional"}`, `${describePlace(childPlace(place, name))} became ${required ? "required" : "optional"}`, {
+      before: { required: !required },
+      after: { required },
+    });
   }
 }
 

@@ -22,8 +22,10 @@ const TYPED = new Set(["additionalProperties", "patternProperties"]);
 
 export function compareSubschemas(pair: SchemaPair): void {
   const { before, after } = pair;
-  const old = subschemas(before.subschemas, before.prefixItems ? before.items : undefined, before.additionalProperties);
-  const now = subschemas(after.subschemas, after.prefixItems ? after.items : undefined, after.additionalProperties);
+  // Next to prefixItems on both sides, `items` only constrains the extra positions (the tuple type ignores it).
+  const tuple = before.prefixItems !== undefined && after.prefixItems !== undefined;
+  const old = subschemas(before.subschemas, tuple ? before.items : undefined, before.additionalProperties);
+  const now = subschemas(after.subschemas, tuple ? after.items : undefined, after.additionalProperties);
   for (const name of [...new Set([...old.keys(), ...now.keys()])].sort()) {
     const keyword = name.split("/")[0]!;
     if (keyword === "if") compareIf(pair, old.get(name), now.get(name));
@@ -65,10 +67,9 @@ function compareOne({ ctx, direction, place, where, report }: SchemaPair, name: 
   report(id(tighter ? "tightened" : "loosened"), `${label} of ${where} ${tighter ? "tightened" : "loosened"}`, { before: old.value, after: now.value }, now.pointer);
 }
 
-function compareIf({ direction, where, report }: SchemaPair, old: SchemaAt | undefined, now: SchemaAt | undefined): void {
+function compareIf({ direction, after, where, report }: SchemaPair, old: SchemaAt | undefined, now: SchemaAt | undefined): void {
   if (old && now && sameJson(old.value, now.value) && sameJson(old.also ?? [], now.also ?? [])) return;
-  const present = (now ?? old)!;
-  report(`${direction}-if-changed`, `\`if\` condition of ${where} ${!old ? "added" : !now ? "removed" : "changed"}`, { before: old?.value, after: now?.value }, present.pointer);
+  report(`${direction}-if-changed`, `\`if\` condition of ${where} ${!old ? "added" : !now ? "removed" : "changed"}`, { before: old?.value, after: now?.value }, now?.pointer ?? after.pointer);
 }
 
 function flip(direction: Direction): Direction {

@@ -261,6 +261,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "discriminator-changed": rule("breaking", "both", "Discriminator changed", "Narrow the union on the new discriminator property/values."),
   // openapi-typescript pins a variant's discriminator property to its name: narrower in a request, and
   // in a response (narrower is compatible there) harmless; removing it widens a response property.
+  "discriminator-added-types-unchanged": rule("info", "both", "Discriminator added or removed; every variant already pins it", NOTHING),
   "request-discriminator-added": rule("breaking", "both", "Request discriminator added", "Set the discriminator property of every variant you send."),
   "request-discriminator-removed": rule("info", "both", "Request discriminator removed", NOTHING),
   "response-discriminator-added": rule("info", "both", "Response discriminator added", NOTHING),
