@@ -31,6 +31,8 @@ export interface SchemaDiffContext {
   readonly visited: Set<string>;
   /** Sandbox comparisons in progress (see `judge`), so that cycles through them end. */
   readonly judging?: ReadonlySet<string>;
+  /** Comparisons waiting to run: nested schemas are queued, not recursed into, so depth costs no call stack. */
+  readonly pending?: (() => void)[];
 }
 
 /** Where a schema sits, for messages: `origin` ("request body", "200 response", "query parameter `limit`") and a field path. */
@@ -60,7 +62,19 @@ export interface SchemaPair {
   readonly report: Report;
 }
 
+/** Compares two schemas and everything nested in them (queued on `ctx.pending` when a comparison is already running). */
 export function diffSchema(ctx: SchemaDiffContext, direction: Direction, place: Place, base: SchemaAt, head: SchemaAt): void {
+  if (ctx.pending) {
+    ctx.pending.push(() => compareSchemas(ctx, direction, place, base, head));
+    return;
+  }
+  const pending: (() => void)[] = [];
+  const running = { ...ctx, pending };
+  pending.push(() => compareSchemas(running, direction, place, base, head));
+  while (pending.length > 0) pending.pop()!();
+}
+
+function compareSchemas(ctx: SchemaDiffContext, direction: Direction, place: Place, base: SchemaAt, head: SchemaAt): void {
   const before = viewSchema(ctx.base, base);
   const after = viewSchema(ctx.head, head);
   const key = `${direction}|${before.key}|${after.key}`;

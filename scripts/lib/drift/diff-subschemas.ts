@@ -93,7 +93,7 @@ export function judge(ctx: SchemaPair["ctx"], direction: Direction, old: SchemaA
   if (ctx.judging?.has(key)) return "same";
   const collector = new ChangeCollector();
   const judging = new Set(ctx.judging).add(key);
-  diffSchema({ ...ctx, collector, visited: new Set(), judging }, direction, { origin: "sandbox", field: "" }, old, now);
+  diffSchema({ ...ctx, collector, visited: new Set(), judging, pending: undefined }, direction, { origin: "sandbox", field: "" }, old, now);
   const changes = collector.changes.filter((change) => !ruleFor(change.id).docsOnly);
   if (changes.length === 0) return "same";
   return changes.some((change) => change.level !== "info") ? "harmful" : "harmless";

@@ -68,20 +68,33 @@ function isObject(value: unknown): value is JsonObject {
 
 const at = (pointer: string, ...tokens: (string | number)[]) => pointer + tokens.map((token) => `/${escapeToken(String(token))}`).join("");
 
-/** The definitions that apply to one value: the schema, its `$ref` siblings, its `allOf` members and `also`, depth first. */
-function collectParts(context: SchemaContext, located: SchemaAt, seen: Set<string>, parts: Located<JsonObject>[]): void {
-  const siblings = isObject(located.value) && typeof located.value.$ref === "string" ? withoutRef(located.value) : undefined;
-  const resolved = resolve(context, located);
-  if (!seen.has(resolved.pointer)) {
-    seen.add(resolved.pointer);
-    if (siblings) parts.push({ value: siblings, pointer: located.pointer });
-    if (isObject(resolved.value)) {
-      parts.push({ value: normalizeExclusiveBounds(resolved.value), pointer: resolved.pointer });
-      const { allOf } = resolved.value;
-      if (Array.isArray(allOf)) allOf.forEach((member, index) => collectParts(context, { value: member, pointer: at(resolved.pointer, "allOf", index) }, seen, parts));
-    } else if (resolved.value === false) parts.push({ value: { not: {} }, pointer: resolved.pointer });
+/**
+ * The definitions that apply to one value: the schema, its `$ref` siblings,
+ * its `allOf` members and `also`, depth first (an explicit stack: a deep
+ * `allOf` chain costs no call stack).
+ */
+function collectParts(context: SchemaContext, start: SchemaAt): Located<JsonObject>[] {
+  const parts: Located<JsonObject>[] = [];
+  const seen = new Set<string>();
+  const stack: SchemaAt[] = [start];
+  while (stack.length > 0) {
+    const located = stack.pop()!;
+    const next: SchemaAt[] = [];
+    const siblings = isObject(located.value) && typeof located.value.$ref === "string" ? withoutRef(located.value) : undefined;
+    const resolved = resolve(context, located);
+    if (!seen.has(resolved.pointer)) {
+      seen.add(resolved.pointer);
+      if (siblings) parts.push({ value: siblings, pointer: located.pointer });
+      if (isObject(resolved.value)) {
+        parts.push({ value: normalizeExclusiveBounds(resolved.value), pointer: resolved.pointer });
+        const { allOf } = resolved.value;
+        if (Array.isArray(allOf)) allOf.forEach((member, index) => next.push({ value: member, pointer: at(resolved.pointer, "allOf", index) }));
+      } else if (resolved.value === false) parts.push({ value: { not: {} }, pointer: resolved.pointer });
+    }
+    next.push(...(located.also ?? []));
+    stack.push(...next.reverse());
   }
-  for (const other of located.also ?? []) collectParts(context, other, seen, parts);
+  return parts;
 }
 
 function withoutRef(schema: JsonObject): JsonObject | undefined {
@@ -220,14 +233,62 @@ function isNullSchema(context: SchemaContext, located: Located): boolean {
   return (types !== undefined && types.length > 0 && types.every((type) => type === "null")) || ("const" in value && value.const === null);
 }
 
+/** Views already built, per document, by the schema object they were built from and its pointer. */
+type ViewCache = WeakMap<object, WeakMap<object, Map<string, SchemaView>>>;
+const views: ViewCache = new WeakMap();
+const readings: ViewCache = new WeakMap();
+
+function cached(cache: ViewCache, context: SchemaContext, located: SchemaAt, build: () => SchemaView): SchemaView {
+  const { document } = context;
+  if (located.also !== undefined || !isObject(located.value) || !isObject(document)) return build();
+  let byValue = cache.get(document);
+  if (!byValue) cache.set(document, (byValue = new WeakMap()));
+  let byPointer = byValue.get(located.value);
+  if (!byPointer) byValue.set(located.value, (byPointer = new Map()));
+  let view = byPointer.get(located.pointer);
+  if (!view) byPointer.set(located.pointer, (view = build()));
+  return view;
+}
+
 /**
- * The view of the schema at `located`. `unwrapping` holds the schemas already
- * being unwrapped (`anyOf: [X]` reads as X), so chains of single-member
- * unions that loop back stop instead of recursing forever.
+ * The view of the schema at `located`. A union of one (`anyOf: [X]`,
+ * `oneOf: [X, null]`) reads as its member, made nullable; chains of them are
+ * followed in a loop that stops at the first schema seen twice, so cyclic
+ * chains end. Views are cached per document and schema object.
  */
-export function viewSchema(context: SchemaContext, located: SchemaAt, unwrapping: ReadonlySet<string> = new Set()): SchemaView {
-  const parts: Located<JsonObject>[] = [];
-  collectParts(context, located, new Set(), parts);
+export function viewSchema(context: SchemaContext, located: SchemaAt): SchemaView {
+  return cached(views, context, located, () => unwrapUnionsOfOne(context, located));
+}
+
+function unwrapUnionsOfOne(context: SchemaContext, start: SchemaAt): SchemaView {
+  const seen = new Set<string>();
+  let view = readSchema(context, start);
+  let nullable = false;
+  let description: unknown;
+  const unknown: SchemaView["unknown"][number][] = [];
+  while (view.variants?.length === 1 && view.properties.size === 0 && view.types === undefined && !seen.has(view.key)) {
+    seen.add(view.key);
+    nullable ||= view.nullable;
+    description ??= view.keywords.description;
+    unknown.push(...view.unknown);
+    view = readSchema(context, view.variants[0]!);
+  }
+  if (seen.size === 0) return view;
+  description ??= view.keywords.description;
+  return {
+    ...view,
+    nullable: nullable || view.nullable,
+    keywords: { ...view.keywords, ...(description === undefined ? {} : { description }) },
+    unknown: [...unknown, ...view.unknown],
+  };
+}
+
+function readSchema(context: SchemaContext, located: SchemaAt): SchemaView {
+  return cached(readings, context, located, () => readParts(context, located));
+}
+
+function readParts(context: SchemaContext, located: SchemaAt): SchemaView {
+  const parts = collectParts(context, located);
   const merged = new Merger();
   for (const part of parts) merged.add(part);
   const { keywords, properties, required } = merged;
@@ -238,23 +299,10 @@ export function viewSchema(context: SchemaContext, located: SchemaAt, unwrapping
   const pointer = parts[0]?.pointer ?? located.pointer;
   const key = parts.map((part) => part.pointer).join("&") || located.pointer;
   const types = declared === undefined ? undefined : [...new Set(declared.filter((type) => type !== "null"))].sort();
-
   if (variants) {
     const nonNull = variants.filter((variant) => !isNullSchema(context, variant));
     if (nonNull.length < variants.length) nullable = true;
     variants = nonNull;
-    // `anyOf: [X, null]` is X made nullable, `anyOf: [X]` is X: read them as X.
-    const only = variants.length === 1 ? variants[0]! : undefined;
-    if (only && properties.size === 0 && types === undefined && !unwrapping.has(key)) {
-      const inner = viewSchema(context, only, new Set(unwrapping).add(key));
-      const description = keywords.description ?? inner.keywords.description;
-      return {
-        ...inner,
-        nullable: nullable || inner.nullable,
-        keywords: { ...inner.keywords, ...(description === undefined ? {} : { description }) },
-        unknown: [...merged.unknown, ...inner.unknown],
-      };
-    }
   }
   let enumValues: unknown[] | undefined;
   if (Array.isArray(keywords.enum)) {
