@@ -310,6 +310,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "request-if-changed": rule("breaking", "wire", "Request `if` condition changed", "Check which of `then`/`else` now applies to what you send."),
   "response-if-changed": rule("warning", "wire", "Response `if` condition changed", LOOSER_RESPONSE),
   // prefixItems are tuples in the generated types, and TypeScript tuples have an exact length.
+  // Deliberate disagreement with --sdk-check: `request-prefix-items-removed` stays info, since a tuple
+  // `[string]` is assignable to the new `string[]` (every old call compiles); the surface check reads
+  // the array's lost index member (`Body lost probe.0`) as a break.
   "request-prefix-items-added": rule("breaking", "both", "Request array became a tuple (`prefixItems`)", "Send the tuple's items in order."),
   "request-prefix-items-removed": rule("info", "both", "Request tuple became an array", NOTHING),
   "request-prefix-item-added": rule("breaking", "both", "Request tuple item added", "Send the new tuple item."),
