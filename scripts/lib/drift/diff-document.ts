@@ -11,6 +11,7 @@ import { pointer } from "../spec/pointer";
 import { walkRefs } from "../spec/refs";
 import { DOCUMENT_SCOPE } from "./change";
 import type { ChangeCollector } from "./collector";
+import { diffSchema, type Side } from "./diff-schema";
 
 type JsonObject = Record<string, unknown>;
 
@@ -18,13 +19,13 @@ type JsonObject = Record<string, unknown>;
 const HANDLED = new Set(["paths", "security", "servers", "webhooks", "components", "info", "tags", "externalDocs", "openapi"]);
 const DOCUMENTATION = ["info", "tags", "externalDocs"];
 
-export function diffDocumentLevel(base: OpenApiDocument, head: OpenApiDocument, collector: ChangeCollector): void {
+export function diffDocumentLevel(base: OpenApiDocument, head: OpenApiDocument, collector: ChangeCollector, sources: { base: string; head: string }): void {
   const report = (id: string, at: string, message: string, values: { before?: unknown; after?: unknown } = {}) =>
     collector.report(DOCUMENT_SCOPE, id, { pointer: at, message, ...values });
   const left = base as JsonObject;
   const right = head as JsonObject;
   if (!sameJson(left.servers, right.servers)) report("servers-changed", "/servers", "servers changed", { before: left.servers, after: right.servers });
-  diffWebhooks(left, right, report);
+  diffWebhooks(left, right, report, (name) => diffWebhookPayloads(collector, { document: left, source: sources.base }, { document: right, source: sources.head }, name));
   for (const key of DOCUMENTATION) {
     if (!sameJson(left[key], right[key])) report("info-changed", right[key] === undefined ? "" : `/${key}`, `\`${key}\` of the document changed`);
   }
@@ -41,17 +42,41 @@ export function diffDocumentLevel(base: OpenApiDocument, head: OpenApiDocument, 
 
 type Reporter = (id: string, at: string, message: string, values?: { before?: unknown; after?: unknown }) => void;
 
-function diffWebhooks(left: JsonObject, right: JsonObject, report: Reporter): void {
+function diffWebhooks(left: JsonObject, right: JsonObject, report: Reporter, comparePayloads: (name: string) => boolean): void {
   const names = (document: JsonObject) => (document.webhooks !== null && typeof document.webhooks === "object" ? (document.webhooks as JsonObject) : {});
   const old = names(left);
   const now = names(right);
   for (const name of Object.keys(now).sort()) {
     if (!(name in old)) report("webhook-added", pointer(["webhooks", name]), `webhook \`${name}\` added`);
-    else if (!sameJson(old[name], now[name])) report("document-changed-unclassified", pointer(["webhooks", name]), `webhook \`${name}\` changed; no rule compares webhook payloads yet`);
+    else if (!sameJson(old[name], now[name]) && !comparePayloads(name)) {
+      report("document-changed-unclassified", pointer(["webhooks", name]), `webhook \`${name}\` changed outside its payload schemas; no rule covers it`);
+    }
   }
   for (const name of Object.keys(old).sort()) {
     if (!(name in now)) report("webhook-removed", pointer(["webhooks", name]), `webhook \`${name}\` removed`);
   }
+}
+
+/**
+ * The payloads of one webhook, compared like responses (the server produces
+ * them, users' handlers read them). True when a rule explained the change.
+ */
+function diffWebhookPayloads(collector: ChangeCollector, base: Side, head: Side, name: string): boolean {
+  const scope = { operationId: `webhook ${name}`, method: "", path: "" };
+  const before = collector.changes.length;
+  const operations = (side: Side) => ((side.document as JsonObject).webhooks as Record<string, JsonObject>)[name] ?? {};
+  for (const [method, operation] of Object.entries(operations(head))) {
+    const old = operations(base)[method] as { requestBody?: { content?: Record<string, { schema?: unknown }> } } | undefined;
+    const now = operation as typeof old;
+    const oldContent = old?.requestBody?.content ?? {};
+    for (const [type, media] of Object.entries(now?.requestBody?.content ?? {})) {
+      const previous = oldContent[type];
+      if (previous?.schema === undefined || media.schema === undefined) continue;
+      const at = pointer(["webhooks", name, method, "requestBody", "content", type, "schema"]);
+      diffSchema({ base, head, scope, collector, visited: new Set() }, "response", { origin: `\`${name}\` webhook payload`, field: "" }, { value: previous.schema, pointer: at }, { value: media.schema, pointer: at });
+    }
+  }
+  return collector.changes.length > before;
 }
 
 /** Components no path or webhook reaches (transitively through `$ref`): changing one changes no operation. */

@@ -41,7 +41,7 @@ export function diffSpecs(base: SpecInput, head: SpecInput): DriftReport {
     diffOperation({ pair, scope: scopeOf(pair.head), collector, base: baseSide, head: headSide, visited: new Set() });
   }
   reportUnexplained(base, head, pairs, collector);
-  diffDocumentLevel(base.document, head.document, collector);
+  diffDocumentLevel(base.document, head.document, collector, { base: base.source, head: head.source });
 
   const changes = sortChanges(collector.changes);
   return { bump: highestBump(changes), changes };
