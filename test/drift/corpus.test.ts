@@ -11,6 +11,7 @@ import { RULES } from "../../scripts/lib/drift/rules";
 import { sortChanges } from "../../scripts/lib/drift/sort";
 import { resolvePointer } from "../../scripts/lib/spec/pointer";
 import type { OpenApiDocument } from "../../scripts/lib/spec/load";
+import { generatedPairs, serialize } from "../fixtures/drift/keyword-pairs";
 
 const ROOT = join(import.meta.dirname, "../fixtures/drift");
 const CASES = readdirSync(ROOT).filter((name) => existsSync(join(ROOT, name, "expected.json"))).sort();
@@ -24,11 +25,38 @@ const read = <T>(name: string, file: string): T => JSON.parse(readFileSync(join(
 const key = (change: Expected["changes"][number]) => `${change.id} ${change.level} ${change.axis} ${change.operationId}`;
 
 /** Pointers of these rules name what was removed, so they point into the base document. */
-const POINTS_INTO_BASE = /^(operation-removed|request-parameter-removed|(request|response)-property-removed|(request|response)-union-variant-removed|request-body-removed|response-status-removed|(request|response)-media-type-removed)$/;
+const POINTS_INTO_BASE =
+  /^(operation-removed|request-parameter-removed|(request|response)-(read-only-|write-only-)?property-removed|(request|response)-union-variant-removed|request-body-removed|response-(error-)?status-removed|(request|response)-media-type-removed|(request|response)-prefix-item-removed|webhook-removed|(request|response)-[a-z-]+-removed)$/;
 
 describe("drift corpus", () => {
-  it("has at least 40 cases", () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  it("has at least 150 cases", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it("holds the generated pairs exactly as keyword-pairs.ts writes them (rerun it after editing its table)", () => {
+    for (const pair of generatedPairs()) {
+      for (const [file, value] of [["base.json", pair.base], ["head.json", pair.head], ["expected.json", pair.expected]] as const) {
+        expect(readFileSync(join(ROOT, pair.name, file), "utf8"), `${pair.name}/${file}`).toBe(serialize(value));
+      }
+    }
+  });
+
+  it("has a pair per keyword, direction and way for every keyword of the drift issue", () => {
+    const keywords = [
+      "contains", "min-contains", "max-contains", "prefix-items", "prefix-item", "property-names", "pattern-properties",
+      "additional-properties", "dependent-required", "dependent-schemas", "if", "then", "else", "unevaluated-properties",
+      "unevaluated-items", "not", "const", "multiple-of", "minimum", "maximum", "exclusive-minimum", "exclusive-maximum",
+      "min-length", "max-length", "min-items", "max-items", "min-properties", "max-properties", "format", "read-only",
+      "write-only", "extensible-enum", "union-became",
+    ];
+    const produced = CASES.flatMap((name) => read<Expected>(name, "expected.json").changes.map((change) => change.id));
+    const missing = keywords.flatMap((keyword) =>
+      (["request", "response"] as const).filter((direction) => !produced.some((id) => id.startsWith(`${direction}-${keyword}-`))).map((direction) => `${direction}-${keyword}`),
+    );
+    expect(missing).toEqual([]);
+    for (const id of ["webhook-added", "webhook-removed", "security-loosened", "response-error-status-removed", "discriminator-added-types-unchanged", "operation-changed-unclassified", "schema-keyword-changed-unclassified"]) {
+      expect(produced, id).toContain(id);
+    }
   });
 
   it.each(CASES)("%s", (name) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diffSpecs } from "../../scripts/lib/drift/diff-specs";
 import { renderJson } from "../../scripts/lib/drift/render-json";
 import { renderMarkdown } from "../../scripts/lib/drift/render-markdown";
+import { RULES } from "../../scripts/lib/drift/rules";
 import type { OpenApiDocument } from "../../scripts/lib/spec/load";
 
 const ROOT = join(import.meta.dirname, "../fixtures/drift");
@@ -85,5 +86,15 @@ describe("json report", () => {
     const reversed = (file: string) => reverseKeys(load(name, file)) as OpenApiDocument;
     const shuffled = diffSpecs({ document: reversed("base.json"), source: "base.json" }, { document: reversed("head.json"), source: "head.json" });
     expect(renderJson(shuffled)).toBe(renderJson(reportOf(name)));
+  });
+});
+
+describe("the README's rule table", () => {
+  it("lists every rule id with its level and axis, and nothing else", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("<!-- drift-rules:start -->"), readme.indexOf("<!-- drift-rules:end -->"));
+    const rows = [...table.matchAll(/^\| `([a-z0-9-]+)` \| (\w+) \| (\w+) \|/gm)].map(([, id, level, axis]) => `${id} ${level} ${axis}`);
+    const expected = Object.entries(RULES).map(([id, rule]) => `${id} ${rule.level} ${rule.axis}`);
+    expect(rows.sort()).toEqual(expected.sort());
   });
 });

@@ -3,10 +3,10 @@
  * status codes and media types here; their schemas go to `diffSchema` in the
  * matching direction.
  */
+import { SUCCESS_STATUSES } from "../model/bodies";
 import { deref } from "../spec/refs";
-import { diffSchema } from "./diff-schema";
+import { diffSchema, type Side } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
-import type { Side } from "./schema-view";
 import { escapeToken } from "../spec/pointer";
 
 type JsonObject = Record<string, unknown>;
@@ -23,10 +23,10 @@ function resolveMember(side: Side, container: JsonObject, key: string, at: strin
 }
 
 
-function content(body: Resolved): Map<string, { schema: unknown; pointer: string }> {
+function content(body: Resolved): Map<string, { value: unknown; pointer: string }> {
   const media = (body.value.content ?? {}) as Record<string, JsonObject>;
   return new Map(
-    Object.entries(media).map(([type, entry]) => [type, { schema: entry?.schema, pointer: `${body.pointer}/content/${escapeToken(type)}/schema` }]),
+    Object.entries(media).map(([type, entry]) => [type, { value: entry?.schema, pointer: `${body.pointer}/content/${escapeToken(type)}/schema` }]),
   );
 }
 
@@ -72,7 +72,7 @@ export function diffResponses(ctx: PairContext): void {
     const after = resolveMember(ctx.head, now!.value, status, now!.pointer)!;
     const before = old && old.value[status] !== undefined ? resolveMember(ctx.base, old.value, status, old.pointer)! : undefined;
     if (!before) {
-      report("response-status-added", after.pointer, `response ${status} added`);
+      report(isSuccess(status) ? "response-status-added" : "response-error-status-added", after.pointer, `response ${status} added`);
       continue;
     }
     if (before.value.description !== after.value.description) {
@@ -85,16 +85,22 @@ export function diffResponses(ctx: PairContext): void {
   }
   for (const status of statuses(old)) {
     if (now?.value[status] !== undefined) continue;
-    report("response-status-removed", `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
+    const id = isSuccess(status) ? "response-status-removed" : "response-error-status-removed";
+    report(id, `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
   }
+}
+
+/** The statuses whose bodies make up the generated result type (the model's list); others are errors the client throws for. */
+function isSuccess(status: string): boolean {
+  return SUCCESS_STATUSES.includes(status);
 }
 
 function compareMedia(
   ctx: PairContext,
   direction: "request" | "response",
   origin: string,
-  old: Map<string, { schema: unknown; pointer: string }>,
-  now: Map<string, { schema: unknown; pointer: string }>,
+  old: Map<string, { value: unknown; pointer: string }>,
+  now: Map<string, { value: unknown; pointer: string }>,
   report: (id: string, pointer: string, message: string, values?: { before?: unknown; after?: unknown }) => void,
 ): void {
   for (const [type, after] of now) {
@@ -103,7 +109,7 @@ function compareMedia(
       report(`${direction}-media-type-added`, after.pointer, `${origin}: media type ${type} added`);
       continue;
     }
-    if (before.schema === undefined || after.schema === undefined) continue;
+    if (before.value === undefined || after.value === undefined) continue;
     // The report names the media type only when there is more than one.
     const label = now.size > 1 ? `${origin} (${type})` : origin;
     diffSchema(ctx, direction, { origin: label, field: "" }, before, after);

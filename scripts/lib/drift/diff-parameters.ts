@@ -6,9 +6,8 @@
  */
 import type { OperationEntry } from "../spec/operations";
 import { deref } from "../spec/refs";
-import { diffSchema } from "./diff-schema";
+import { diffSchema, type Side } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
-import type { Side } from "./schema-view";
 
 interface Parameter {
   readonly name: string;
@@ -89,8 +88,8 @@ export function diffParameters(ctx: PairContext): void {
         ctx,
         "request",
         { origin: label(parameter), field: "" },
-        { schema: previous.schema, pointer: `${previous.pointer}/schema` },
-        { schema: parameter.schema, pointer: `${parameter.pointer}/schema` },
+        { value: previous.schema, pointer: `${previous.pointer}/schema` },
+        { value: parameter.schema, pointer: `${parameter.pointer}/schema` },
       );
     }
   }

@@ -7,7 +7,7 @@ import { sameJson } from "../spec/normalize";
 import { pointer } from "../spec/pointer";
 import type { PairContext } from "./operation-pair";
 import type { OperationEntry } from "../spec/operations";
-import type { Side } from "./schema-view";
+import type { Side } from "./diff-schema";
 
 type Requirement = Record<string, string[]>;
 
@@ -44,6 +44,8 @@ export function diffSecurity(ctx: PairContext): void {
       report("security-added", now.pointer, `authentication now required: ${now.requirements.join(" or ")}`, values);
     } else if (!anonymous(old.requirements) && anonymous(now.requirements)) {
       report("security-removed", now.pointer, "authentication no longer required", values);
+    } else if (satisfiedBy(old.requirements, now.requirements)) {
+      report("security-loosened", now.pointer, `authentication needs less: ${show(old.requirements)} → ${show(now.requirements)}`, values);
     } else {
       report("security-changed", now.pointer, `authentication: ${show(old.requirements)} → ${show(now.requirements)}`, values);
     }
@@ -62,6 +64,30 @@ export function diffSecurity(ctx: PairContext): void {
       });
     }
   }
+}
+
+/** An alternative as scheme → scopes (`bearerAuth(read,write) + apiKey`). */
+function parseAlternative(alternative: string): Map<string, Set<string>> {
+  const schemes = new Map<string, Set<string>>();
+  for (const part of alternative.split(" + ").filter(Boolean)) {
+    const match = /^([^(]*)(?:\((.*)\))?$/.exec(part)!;
+    schemes.set(match[1]!, new Set(match[2] ? match[2].split(",") : []));
+  }
+  return schemes;
+}
+
+/** `looser` needs no more than `stricter`: every scheme and scope it asks for, `stricter` already asked for. */
+function implies(stricter: Map<string, Set<string>>, looser: Map<string, Set<string>>): boolean {
+  return [...looser].every(([scheme, scopes]) => stricter.has(scheme) && [...scopes].every((scope) => stricter.get(scheme)!.has(scope)));
+}
+
+/**
+ * Every credential set that satisfied the old requirements satisfies the new
+ * ones (fewer scopes, fewer schemes, more alternatives): nobody is locked out.
+ */
+function satisfiedBy(old: string[], now: string[]): boolean {
+  const alternatives = now.map(parseAlternative);
+  return old.map(parseAlternative).every((before) => alternatives.some((after) => implies(before, after)));
 }
 
 function show(requirements: string[]): string {

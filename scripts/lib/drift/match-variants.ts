@@ -4,7 +4,9 @@
  * `status: "completed"`), then the remaining ones by position. What is left
  * unpaired was removed (base) or added (head).
  */
-import { viewSchema, type Located, type Side } from "./schema-view";
+import type { Located } from "../model/schema-view";
+import { viewSchema } from "../model/schema";
+import type { Side } from "./diff-schema";
 
 export interface Variant {
   readonly located: Located;
@@ -23,7 +25,7 @@ export interface VariantMatch {
 }
 
 function describe(side: Side, located: Located, index: number): Variant {
-  const ref = (located.schema as { $ref?: unknown } | null)?.$ref;
+  const ref = (located.value as { $ref?: unknown } | null)?.$ref;
   if (typeof ref === "string" && ref.startsWith("#/components/")) {
     const name = ref.split("/").pop()!;
     return { located, label: `\`${name}\``, summary: { $ref: ref }, key: `ref:${ref}` };

@@ -3,7 +3,7 @@ import type { OperationRefLike } from "./change";
 import type { ChangeCollector } from "./collector";
 import type { SchemaDiffContext } from "./diff-schema";
 import type { OperationEntry } from "../spec/operations";
-import type { Side } from "./schema-view";
+import type { Side } from "./diff-schema";
 
 export interface OperationPair {
   readonly base: OperationEntry;

@@ -5,6 +5,7 @@
  * one id always means one level and one axis.
  */
 import type { Axis, Level } from "./change";
+import { LOWER_BOUNDS, UPPER_BOUNDS } from "../model/schema/keywords";
 
 export interface Rule {
   readonly level: Level;
@@ -27,10 +28,7 @@ const NOTHING = "Nothing to do.";
 const TIGHTER_REQUEST = "Check that the values you send satisfy the new limit; the server rejects the others.";
 const LOOSER_RESPONSE = "Do not rely on the old limit when reading this value: the server may now return values outside it.";
 
-/** Bounds keywords: which way is "tighter". */
-export const UPPER_BOUNDS = ["maxItems", "maxLength", "maximum", "exclusiveMaximum", "maxProperties"] as const;
-export const LOWER_BOUNDS = ["minItems", "minLength", "minimum", "exclusiveMinimum", "minProperties"] as const;
-export type BoundKeyword = (typeof UPPER_BOUNDS)[number] | (typeof LOWER_BOUNDS)[number];
+export { LOWER_BOUNDS, UPPER_BOUNDS, type BoundKeyword } from "../model/schema/keywords";
 
 export function kebab(keyword: string): string {
   return keyword.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -54,6 +52,48 @@ function boundRules(): Record<string, Rule> {
     }
   }
   return rules;
+}
+
+/**
+ * Keywords the generated types do not carry, with a subschema as value
+ * (`contains`, `not`, `propertyNames`, `patternProperties/<p>`, …): adding
+ * one narrows what is valid, removing one widens it, and a changed one is
+ * compared like a schema of its own to tell tightening from loosening.
+ * `patternProperties` and `additionalProperties` do reach the types (an
+ * index signature); when the object declares properties of other types the
+ * sdk-check may see a type change these wire-only rules do not rate (documented
+ * disagreement: the wire verdict is the one users act on).
+ */
+function subschemaRules(): Record<string, Rule> {
+  const rules: Record<string, Rule> = {};
+  for (const [keyword, name] of SUBSCHEMA_RULE_NAMES) {
+    rules[`request-${name}-added`] = rule("breaking", "wire", `Request \`${keyword}\` added (tighter)`, TIGHTER_REQUEST);
+    rules[`request-${name}-tightened`] = rule("breaking", "wire", `Request \`${keyword}\` tightened`, TIGHTER_REQUEST);
+    rules[`request-${name}-removed`] = rule("info", "wire", `Request \`${keyword}\` removed (looser)`, NOTHING);
+    rules[`request-${name}-loosened`] = rule("info", "wire", `Request \`${keyword}\` loosened`, NOTHING);
+    rules[`response-${name}-added`] = rule("info", "wire", `Response \`${keyword}\` added (tighter)`, NOTHING);
+    rules[`response-${name}-tightened`] = rule("info", "wire", `Response \`${keyword}\` tightened`, NOTHING);
+    rules[`response-${name}-removed`] = rule("warning", "wire", `Response \`${keyword}\` removed (looser)`, LOOSER_RESPONSE);
+    rules[`response-${name}-loosened`] = rule("warning", "wire", `Response \`${keyword}\` loosened`, LOOSER_RESPONSE);
+  }
+  return rules;
+}
+
+/** Subschema keywords and the name their rule ids use. */
+export const SUBSCHEMA_RULE_NAMES: ReadonlyMap<string, string> = new Map(
+  ["contains", "propertyNames", "not", "then", "else", "unevaluatedProperties", "unevaluatedItems", "patternProperties", "dependentSchemas", "additionalProperties", "items"].map(
+    (keyword) => [keyword, kebab(keyword)],
+  ),
+);
+
+/** One id per direction for a keyword that only restricts (added: tighter, removed: looser). */
+function restrictionRules(keyword: string, name: string): Record<string, Rule> {
+  return {
+    [`request-${name}-added`]: rule("breaking", "wire", `Request \`${keyword}\` added (tighter)`, TIGHTER_REQUEST),
+    [`request-${name}-removed`]: rule("info", "wire", `Request \`${keyword}\` removed (looser)`, NOTHING),
+    [`response-${name}-added`]: rule("info", "wire", `Response \`${keyword}\` added (tighter)`, NOTHING),
+    [`response-${name}-removed`]: rule("warning", "wire", `Response \`${keyword}\` removed (looser)`, LOOSER_RESPONSE),
+  };
 }
 
 export const RULES: Readonly<Record<string, Rule>> = {
@@ -91,12 +131,18 @@ export const RULES: Readonly<Record<string, Rule>> = {
   ),
   "operation-deprecated": rule("warning", "both", "Operation deprecated", "Plan to stop using this method; it may be removed."),
   "operation-undeprecated": rule("info", "both", "Operation no longer deprecated", NOTHING),
+  // No rule explains the difference: never quiet (warning, minor bump); the message names keyword and pointer.
   "operation-changed-unclassified": rule(
-    "info",
+    "warning",
     "wire",
     "Operation changed (no specific rule)",
-    "Review the change in the spec diff; no rule classified it.",
-    true,
+    "Review the change in the spec diff at the pointer given; no rule classified it.",
+  ),
+  "schema-keyword-changed-unclassified": rule(
+    "warning",
+    "wire",
+    "Schema keyword changed (no specific rule)",
+    "Review the change of this keyword at the pointer given; no rule classified it.",
   ),
   "summary-changed": rule("info", "sdk", "Summary changed", "Nothing to do (doc comments change).", true),
   "description-changed": rule("info", "sdk", "Description changed", "Nothing to do (doc comments change).", true),
@@ -104,6 +150,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
   // Security
   "security-added": rule("breaking", "wire", "Authentication now required", "Configure the credentials the operation now requires."),
   "security-removed": rule("info", "wire", "Authentication no longer required", NOTHING),
+  "security-loosened": rule("info", "wire", "Authentication needs fewer scopes or schemes", NOTHING),
   "security-changed": rule("breaking", "wire", "Authentication requirements changed", "Configure the credentials the operation now requires."),
   "security-scheme-changed": rule(
     "breaking",
@@ -143,6 +190,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
     "Handle the new status: the result type now includes its body.",
   ),
   "response-status-removed": rule("breaking", "both", "Success status removed", "Stop handling this status; its body type is gone."),
+  // Error statuses are not part of the generated result type: the client throws for them.
+  "response-error-status-added": rule("info", "wire", "Error status added", "Errors with this status now reach your error handling."),
+  "response-error-status-removed": rule("info", "wire", "Error status removed", NOTHING),
   "response-media-type-added": rule("info", "wire", "Response media type added", NOTHING),
   "response-media-type-removed": rule("breaking", "wire", "Response media type removed", "Read one of the remaining media types."),
 
@@ -198,8 +248,34 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "response-enum-value-removed": rule("info", "both", "Response enum value removed", NOTHING),
   "response-enum-added": rule("info", "both", "Response value restricted to an enum", NOTHING),
   "response-enum-removed": rule("warning", "both", "Response enum restriction removed", "Handle any value where you read this field."),
+  "request-const-added": rule("breaking", "both", "Request value fixed to a `const`", "Send only the constant value."),
+  "request-const-removed": rule("info", "both", "Request `const` removed", NOTHING),
+  "response-const-added": rule("info", "both", "Response value fixed to a `const`", NOTHING),
+  "response-const-removed": rule("breaking", "both", "Response `const` removed", "Handle any value of the type where you compared with the constant."),
+  "request-extensible-enum-value-removed": rule("breaking", "wire", "Request `x-extensible-enum` value removed", "Stop sending the removed value."),
+  "request-extensible-enum-value-added": rule("info", "wire", "Request `x-extensible-enum` value added", NOTHING),
+  // An extensible enum promises unknown values may appear, and its type is a plain string: nothing breaks.
+  "response-extensible-enum-value-added": rule("info", "wire", "Response `x-extensible-enum` value added", NOTHING),
+  "response-extensible-enum-value-removed": rule("info", "wire", "Response `x-extensible-enum` value removed", NOTHING),
   "const-changed": rule("breaking", "both", "`const` changed", "Use the new constant value (comparisons against the old one no longer compile)."),
   "discriminator-changed": rule("breaking", "both", "Discriminator changed", "Narrow the union on the new discriminator property/values."),
+  // openapi-typescript pins a variant's discriminator property to its name: narrower in a request, and
+  // in a response (narrower is compatible there) harmless; removing it widens a response property.
+  "discriminator-added-types-unchanged": rule("info", "both", "Discriminator added or removed; every variant already pins it", NOTHING),
+  "request-discriminator-added": rule("breaking", "both", "Request discriminator added", "Set the discriminator property of every variant you send."),
+  "request-discriminator-removed": rule("info", "both", "Request discriminator removed", NOTHING),
+  "response-discriminator-added": rule("info", "both", "Response discriminator added", NOTHING),
+  "response-discriminator-removed": rule("warning", "both", "Response discriminator removed", "Narrow the union without relying on the discriminator mapping."),
+  // anyOf ↔ oneOf: the same TypeScript union; on the wire `oneOf` rejects a value several variants match.
+  "request-union-became-exclusive": rule(
+    "breaking",
+    "wire",
+    "Request union became `oneOf` with overlapping variants",
+    "Send values that match exactly one variant; a value matching several is now rejected.",
+  ),
+  "request-union-became-inclusive": rule("info", "wire", "Request union became `anyOf`", NOTHING),
+  "response-union-became-exclusive": rule("info", "wire", "Response union became `oneOf`", NOTHING),
+  "response-union-became-inclusive": rule("warning", "wire", "Response union became `anyOf` with overlapping variants", "Do not assume a value matches exactly one variant."),
   "request-union-variant-added": rule("info", "both", "Request union variant added", NOTHING),
   "request-union-variant-removed": rule("breaking", "both", "Request union variant removed", "Stop sending the removed shape."),
   "response-union-variant-added": rule(
@@ -217,8 +293,52 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "response-pattern-added": rule("info", "wire", "Response `pattern` added", NOTHING),
   "response-pattern-changed": rule("warning", "wire", "Response `pattern` changed", LOOSER_RESPONSE),
   "response-pattern-removed": rule("warning", "wire", "Response `pattern` removed", LOOSER_RESPONSE),
+  "request-format-added": rule("breaking", "wire", "Request `format` added", "Check that the values you send have the new format."),
+  "request-format-removed": rule("info", "wire", "Request `format` removed", NOTHING),
   "request-format-changed": rule("warning", "wire", "Request `format` changed", "Check that the values you send have the new format."),
+  "response-format-added": rule("info", "wire", "Response `format` added", NOTHING),
+  "response-format-removed": rule("warning", "wire", "Response `format` removed", "Check how you parse this value."),
   "response-format-changed": rule("warning", "wire", "Response `format` changed", "Check how you parse this value."),
+  "request-multiple-of-changed": rule("breaking", "wire", "Request `multipleOf` changed", TIGHTER_REQUEST),
+  "request-multiple-of-loosened": rule("info", "wire", "Request `multipleOf` changed to a divisor (looser)", NOTHING),
+  "response-multiple-of-changed": rule("warning", "wire", "Response `multipleOf` changed", LOOSER_RESPONSE),
+  "response-multiple-of-tightened": rule("info", "wire", "Response `multipleOf` changed to a multiple (tighter)", NOTHING),
+  ...restrictionRules("multipleOf", "multiple-of"),
+  ...restrictionRules("uniqueItems", "unique-items"),
+  ...restrictionRules("dependentRequired", "dependent-required"),
+  ...subschemaRules(),
+  "request-if-changed": rule("breaking", "wire", "Request `if` condition changed", "Check which of `then`/`else` now applies to what you send."),
+  "response-if-changed": rule("warning", "wire", "Response `if` condition changed", LOOSER_RESPONSE),
+  // prefixItems are tuples in the generated types, and TypeScript tuples have an exact length.
+  // Deliberate disagreement with --sdk-check: `request-prefix-items-removed` stays info, since a tuple
+  // `[string]` is assignable to the new `string[]` (every old call compiles); the surface check reads
+  // the array's lost index member (`Body lost probe.0`) as a break.
+  "request-prefix-items-added": rule("breaking", "both", "Request array became a tuple (`prefixItems`)", "Send the tuple's items in order."),
+  "request-prefix-items-removed": rule("info", "both", "Request tuple became an array", NOTHING),
+  "request-prefix-item-added": rule("breaking", "both", "Request tuple item added", "Send the new tuple item."),
+  "request-prefix-item-removed": rule("breaking", "sdk", "Request tuple item removed", "Stop sending the removed tuple item (the tuple type is shorter)."),
+  "response-prefix-items-added": rule("info", "both", "Response array became a tuple (`prefixItems`)", NOTHING),
+  "response-prefix-items-removed": rule("breaking", "both", "Response tuple became an array", "Read the value as an array of any length."),
+  "response-prefix-item-added": rule("breaking", "sdk", "Response tuple item added", "Read the longer tuple (its type changed length)."),
+  "response-prefix-item-removed": rule("breaking", "both", "Response tuple item removed", "Stop reading the removed tuple item."),
+  // readOnly / writeOnly: the generated types keep the property (readOnly adds a `readonly` modifier), the server ignores it.
+  "request-read-only-added": rule("warning", "wire", "Request property became `readOnly`", "Stop relying on this property in requests: the server ignores it."),
+  "request-read-only-removed": rule("info", "wire", "Request property no longer `readOnly`", NOTHING),
+  "request-read-only-property-added": rule("info", "wire", "`readOnly` property added (ignored in requests)", NOTHING),
+  "request-read-only-property-removed": rule("info", "wire", "`readOnly` property removed (ignored in requests)", NOTHING),
+  "request-write-only-added": rule("info", "wire", "Request property became `writeOnly`", NOTHING),
+  "request-write-only-removed": rule("info", "wire", "Request property no longer `writeOnly`", NOTHING),
+  "response-write-only-added": rule("warning", "wire", "Response property became `writeOnly`", "Stop reading this property: responses no longer carry it."),
+  "response-write-only-removed": rule("info", "wire", "Response property no longer `writeOnly`", NOTHING),
+  "response-write-only-property-added": rule("info", "wire", "`writeOnly` property added (absent from responses)", NOTHING),
+  "response-write-only-property-removed": rule("info", "wire", "`writeOnly` property removed (absent from responses)", NOTHING),
+  "response-read-only-added": rule("info", "wire", "Response property became `readOnly`", NOTHING),
+  "response-read-only-removed": rule("info", "wire", "Response property no longer `readOnly`", NOTHING),
+  "schema-deprecated-changed": rule("info", "sdk", "Schema deprecation changed", "Plan to stop using deprecated values.", true),
+  "schema-documentation-changed": rule("info", "sdk", "Schema examples or documentation changed", NOTHING, true),
+  "example-changed": rule("info", "sdk", "Example changed", NOTHING, true),
+  "schema-rewritten-equivalently": rule("info", "wire", "Schemas rewritten in an equivalent form", NOTHING, true),
+  "extension-changed": rule("info", "wire", "Specification extension (`x-…`) changed", "Check what the extension means for your use."),
   "request-default-changed": rule(
     "warning",
     "wire",
@@ -230,12 +350,15 @@ export const RULES: Readonly<Record<string, Rule>> = {
 
   // Document
   "servers-changed": rule("warning", "wire", "Servers changed", "Check the base URL you configure."),
+  "webhook-added": rule("info", "wire", "Webhook added", "Subscribe to it if you need it."),
+  "webhook-removed": rule("warning", "wire", "Webhook removed", "Stop waiting for this callback: the server no longer sends it."),
+  "info-changed": rule("info", "sdk", "Document information changed", NOTHING, true),
+  "unused-component-changed": rule("info", "wire", "Component no operation uses changed", NOTHING, true),
   "document-changed-unclassified": rule(
-    "info",
+    "warning",
     "wire",
     "Document changed outside any operation",
-    "Review the change in the spec diff; no rule classified it.",
-    true,
+    "Review the change in the spec diff at the pointer given; no rule classified it.",
   ),
 
   // Second opinion from the generated code

@@ -7,7 +7,7 @@ import { child, resolve, type Located, type SchemaContext } from "./schema-view"
 import type { RequestBodyModel, ResponseModel } from "./types";
 
 /** The success statuses `OperationResult` unites, in the order the model looks for a body. */
-const SUCCESS_STATUSES = ["200", "201", "202", "203", "204", "206", "207", "2XX"];
+export const SUCCESS_STATUSES = ["200", "201", "202", "203", "204", "206", "207", "2XX"];
 
 function pickMedia(content: Located): { mediaType: string; schemaPointer: string } | undefined {
   const media = content.value;

@@ -4,6 +4,9 @@
  * united), `anyOf`/`oneOf` seen either as separate members or as the union of
  * their properties. Every schema travels with its JSON pointer so that errors
  * (dangling refs, cycles) say where they are, and which operation reached them.
+ * The complete reading of one schema (every keyword, every `allOf` member's
+ * constraints, `anyOf`/`oneOf` apart, unknown keywords listed) is `./schema`,
+ * built on `resolve` here; drift compares two documents through it.
  */
 import { SpecError } from "../spec/errors";
 import { pointer as joinPointer } from "../spec/pointer";
