@@ -2,7 +2,10 @@
  * `npm run generate` against openapi-typescript alone on the same spec, both
  * as the commands a developer runs (fresh Node processes, so start-up and
  * module loading count: tsx's TypeScript loader is part of our figure),
- * alternated round by round; peak RSS per command.
+ * alternated round by round; peak RSS per command (main thread and workers
+ * together), and the median time of each generate stage as the CLI reports
+ * it (model, emit, format on the main thread; schema and validators: the
+ * wait for their workers once the rest was done).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,9 +18,11 @@ const PEAK_RSS = new URL("./report-peak-rss.mjs", import.meta.url).pathname;
 interface Run {
   ms: number;
   peakRssMb: number;
+  stdout: string;
 }
 
-export function measureGenerate(spec: { label: string; file: string; target: string }, rounds = 5): Row[] {
+/** `warmUp: false` for the large specs, where one unmeasured run of each would take minutes. */
+export function measureGenerate(spec: { label: string; file: string; target: string }, rounds = 5, warmUp = true): Row[] {
   const work = mkdtempSync(join(tmpdir(), "artu-bench-generate-"));
   try {
     const baseline = () =>
@@ -31,8 +36,10 @@ export function measureGenerate(spec: { label: string; file: string; target: str
       ]);
     // `node --import tsx` is what `tsx scripts/generate.ts` runs, without tsx's relay process.
     const candidate = () => timed(["--import", "tsx", "scripts/generate.ts", "--spec", spec.file, "--out", join(work, "generated")]);
-    baseline(); // warm the file cache for both
-    candidate();
+    if (warmUp) {
+      baseline(); // warm the file cache for both
+      candidate();
+    }
     const b: Run[] = [];
     const c: Run[] = [];
     for (let i = 0; i < rounds; i++) {
@@ -40,6 +47,7 @@ export function measureGenerate(spec: { label: string; file: string; target: str
       c.push(candidate());
     }
     const value = median(c.map((r) => r.ms));
+    const stages = medianStages(c.map((r) => stagesOf(r.stdout)));
     const baselineValue = median(b.map((r) => r.ms));
     return [
       {
@@ -52,6 +60,7 @@ export function measureGenerate(spec: { label: string; file: string; target: str
         target: spec.target,
         peakRssMb: Math.max(...c.map((r) => r.peakRssMb)),
         baselinePeakRssMb: Math.max(...b.map((r) => r.peakRssMb)),
+        stages,
       },
     ];
   } finally {
@@ -65,5 +74,15 @@ function timed(args: readonly string[]): Run {
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
   const peak = /BENCH_PEAK_RSS_MB=(\d+)/.exec(result.stderr);
-  return { ms, peakRssMb: peak ? Number(peak[1]) : Number.NaN };
+  return { ms, peakRssMb: peak ? Number(peak[1]) : Number.NaN, stdout: result.stdout };
+}
+
+/** `model 12 ms, emit 34 ms, …` from generate's summary line. */
+export function stagesOf(stdout: string): Record<string, number> {
+  return Object.fromEntries([...stdout.matchAll(/(\w+) (\d+) ms/g)].map((match) => [match[1]!, Number(match[2])]));
+}
+
+function medianStages(runs: readonly Record<string, number>[]): Record<string, number> {
+  const names = [...new Set(runs.flatMap((run) => Object.keys(run)))];
+  return Object.fromEntries(names.map((name) => [name, Math.round(median(runs.map((run) => run[name] ?? 0)))]));
 }

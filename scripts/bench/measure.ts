@@ -12,6 +12,10 @@ export interface Row {
   readonly target?: string;
   readonly peakRssMb?: number;
   readonly baselinePeakRssMb?: number;
+  /** Milliseconds per stage (generate rows). */
+  readonly stages?: Readonly<Record<string, number>>;
+  /** Why the figure could not be measured (the row then has no value). */
+  readonly skipped?: string;
 }
 
 export function median(values: readonly number[]): number {

@@ -1,15 +1,313 @@
 /**
- * Prettier for every emitted TypeScript file except schema.ts (see schema.ts
- * for why: on a GitHub-sized spec prettier would take longer than generating).
- * What we emit is small (ARTU: operations.ts ~90 KB, helpers.ts ~15 KB), so
- * prettier's cost there (~0.2 s to load, ~0.3 s to format on ARTU) buys the
- * project's one formatting standard instead of a printer of our own.
+ * prettier is the formatter of record for every emitted TypeScript file
+ * except schema.ts (see schema.ts: on a GitHub-sized spec prettier alone
+ * would take longer than generating). Every file we emit is, byte for byte,
+ * what prettier makes of it (test/generate/format.test.ts checks it on the
+ * fixture specs).
+ *
+ * Cost: prettier takes a few µs per byte, and operations.ts grows with the
+ * spec (1.4 MB for GitHub's 1,223 operations, ~14 MB for Microsoft Graph's
+ * 11,422), so running it over whole files cost more than openapi-typescript
+ * itself. But most of what ts-morph prints is already in prettier's style
+ * (one short member per line, double quotes, two-space indent, trailing
+ * commas), so prettier only gets what it might change:
+ *  - per top-level statement: one that passes `isPrettierShaped` is kept as
+ *    printed;
+ *  - inside a `{ … }` block statement with some long members (the
+ *    `ArtuResources` interface, `createResources`), only those members go to
+ *    prettier, in a copy of the statement reduced to them and their enclosing
+ *    block lines. Members of an interface, a type literal, an object literal
+ *    printed expanded, or a function body are laid out independently of their
+ *    siblings, so each comes out as it would in the whole file; the reduced
+ *    copy's other lines must come back unchanged, else the whole statement is
+ *    formatted.
+ * Top-level statements are laid out independently too (apart from the blank
+ * lines between them, at most one kept, which the assembly does the same
+ * way). Everything that goes to prettier goes in a few large calls.
  */
 import { format } from "prettier";
 
 // babel-ts: the same output as the "typescript" parser on generated code, in about half the time.
 export const PRETTIER_OPTIONS = { parser: "babel-ts", printWidth: 120 } as const;
 
+/** Text per prettier call stays under this many characters (a bound on its AST's memory). */
+const BATCH_CHARS = 256 * 1024;
+
+/** Comments prettier keeps on their own line, put between the pieces of one call and cut at. */
+const BOUNDARY = "// @generate-format-boundary";
+const MEMBER_START = "// @generate-format-member-start";
+const MEMBER_END = "// @generate-format-member-end";
+
 export function formatTypeScript(text: string): Promise<string> {
   return format(text, PRETTIER_OPTIONS);
+}
+
+/**
+ * Whether prettier leaves these lines (a statement or a member, with their
+ * indentation; `indent`: the column they start at) as they are. Conservative:
+ * a wrong "no" only costs time; a wrong "yes" would leave unformatted code,
+ * which the format test (prettier over the generated files) would catch.
+ */
+export function isPrettierShaped(lines: readonly string[], indent = 0): boolean {
+  const openers: number[] = [];
+  let inComment = false;
+  let opened = false;
+  for (const line of lines) {
+    // prettier breaks code that does not fit, never a comment (a wide character counts double: count every non-ASCII one twice).
+    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line)) return false;
+    // Quotes and escapes (prettier prefers double quotes, may drop a needless escape), tabs, trailing or blank-line whitespace.
+    if (line.includes("\\") || line.includes("\t") || line.trim() === "" || line.endsWith(" ")) return false;
+    if (line.includes("'") && !isWholeComment(line)) return false;
+    // Arrays of objects (broken one element per line even when they fit); numbers in exponent form (rewritten).
+    if (/\[\s*\{/.test(line) || /[\d.][eE][+-]?\d/.test(line)) return false;
+    const content = line.trimStart();
+    const column = line.length - content.length;
+    const expected = indent + 2 * openers.length;
+    if (inComment || (content.startsWith("*") && !content.startsWith("*/"))) {
+      // A line inside a block comment: ` * text`, one column in.
+      if (!content.startsWith("*") || column !== expected + 1) return false;
+      if (content.includes("*/")) inComment = false;
+      continue;
+    }
+    if (/^[}\])]/.test(content)) {
+      // A closer sits at its opener's column; an empty block printed over two lines becomes `{}`.
+      if (opened || openers.length === 0 || column !== openers.pop()) return false;
+    } else if (column !== expected) {
+      return false;
+    }
+    const comment = content.startsWith("//") || content.startsWith("/*");
+    if (content.startsWith("/*") && !content.includes("*/")) inComment = true;
+    opened = !comment && /[{[(]$/.test(content);
+    if (opened) openers.push(column);
+  }
+  return openers.length === 0 && !inComment;
+}
+
+/** A line holding one comment and nothing else (a line comment, or a block comment closed on it). */
+function isWholeComment(line: string): boolean {
+  const content = line.trimStart();
+  return content.startsWith("//") || (content.startsWith("/*") && content.indexOf("*/") === content.length - 2);
+}
+
+function width(line: string): number {
+  let columns = line.length;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 127) columns++;
+  return columns;
+}
+
+/**
+ * The file made of these top-level statements (printFile's pieces, each
+ * starting with the whitespace before it), as prettier formats it.
+ */
+export async function formatStatements(pieces: readonly string[]): Promise<string> {
+  const statements: string[] = [];
+  /** Whether a blank line precedes statement i (prettier keeps one where the source has at least one). */
+  const blankBefore: boolean[] = [];
+  let whitespace = "";
+  for (const piece of pieces) {
+    const text = piece.trim();
+    if (text === "") {
+      whitespace += piece;
+      continue;
+    }
+    const leading = whitespace + piece.slice(0, piece.length - piece.trimStart().length);
+    blankBefore.push(statements.length > 0 && leading.split("\n").length > 2);
+    statements.push(text);
+    whitespace = piece.slice(piece.trimEnd().length);
+  }
+
+  const formatted = [...statements];
+  const jobs: { index: number; plan: ReducedStatement | undefined; input: string }[] = [];
+  statements.forEach((text, index) => {
+    const lines = text.split("\n");
+    if (isPrettierShaped(lines)) return;
+    const plan = reduceStatement(lines);
+    jobs.push({ index, plan, input: plan ? plan.text : text });
+  });
+  const outputs = await formatAll(jobs.map((job) => job.input));
+  const fallbacks: number[] = [];
+  jobs.forEach((job, i) => {
+    const result = job.plan ? splice(job.plan, outputs[i]!) : outputs[i];
+    if (result === undefined) fallbacks.push(job.index);
+    else formatted[job.index] = result;
+  });
+  const whole = await formatAll(fallbacks.map((index) => statements[index]!));
+  fallbacks.forEach((index, i) => (formatted[index] = whole[i]!));
+  return `${formatted.map((text, i) => (i === 0 ? "" : blankBefore[i] ? "\n\n" : "\n") + text).join("")}\n`;
+}
+
+/** A statement cut down to the members prettier may change, and where they go back. */
+interface ReducedStatement {
+  readonly lines: readonly string[];
+  /** The reduced statement: its frame lines, and each kept member between MEMBER_START and MEMBER_END. */
+  readonly text: string;
+  /** Line ranges [start, end) of the kept members in `lines`, in order. */
+  readonly members: readonly (readonly [number, number])[];
+  /** The reduced statement's lines other than members and markers: prettier must give them back unchanged. */
+  readonly frame: readonly string[];
+}
+
+/**
+ * A statement printed as `header {` … `}` with its closing line at column 0,
+ * reduced to the members that are not prettier-shaped (descending into
+ * members that are blocks themselves), or undefined when it has not that form.
+ */
+function reduceStatement(lines: readonly string[]): ReducedStatement | undefined {
+  const out: string[] = [];
+  const frame: string[] = [];
+  const members: [number, number][] = [];
+  const bounds = blockBounds(lines, 0, lines.length, 0);
+  if (!bounds) return undefined;
+  out.push(...lines.slice(0, bounds[0]));
+  frame.push(...lines.slice(0, bounds[0]));
+  if (!reduceBlock(lines, bounds[0], bounds[1], 0, { out, frame, members })) return undefined;
+  return { lines, text: out.join("\n"), members, frame };
+}
+
+/**
+ * Adds block [open, close]'s header line, its members that need prettier
+ * (whole, or reduced in turn when a member is a block), and its closing line;
+ * adds nothing and returns false if no member needs prettier or the members
+ * cannot be told apart.
+ */
+function reduceBlock(
+  lines: readonly string[],
+  open: number,
+  close: number,
+  indent: number,
+  into: { out: string[]; frame: string[]; members: [number, number][] },
+): boolean {
+  const { out, frame, members } = into;
+  const marks = [out.length, frame.length, members.length] as const;
+  const undo = () => {
+    out.length = marks[0];
+    frame.length = marks[1];
+    members.length = marks[2];
+    return false;
+  };
+  const framed = (...text: string[]) => {
+    out.push(...text);
+    frame.push(...text);
+  };
+  framed(lines[open]!);
+  let any = false;
+  for (let start = open + 1; start < close; ) {
+    const end = memberEnd(lines, start, close, indent + 2);
+    if (end === undefined) return undo();
+    if (!isPrettierShaped(lines.slice(start, end), indent + 2)) {
+      any = true;
+      const nested = blockBounds(lines, start, end, indent + 2);
+      const mark = [out.length, frame.length] as const;
+      if (nested) framed(...lines.slice(start, nested[0]));
+      if (!(nested && reduceBlock(lines, nested[0], nested[1], indent + 2, into))) {
+        out.length = mark[0];
+        frame.length = mark[1];
+        const pad = " ".repeat(indent + 2);
+        out.push(`${pad}${MEMBER_START}`, ...lines.slice(start, end), `${pad}${MEMBER_END}`);
+        members.push([start, end]);
+      }
+    }
+    start = end;
+  }
+  if (!any) return undo();
+  framed(lines[close]!);
+  return true;
+}
+
+/**
+ * The member [start, end) at column `indent` as a block: [its header line
+ * (after its comment lines), ending with `{`; its last line, starting with
+ * `}` at that column]. Undefined when it is not one.
+ */
+function blockBounds(lines: readonly string[], start: number, end: number, indent: number): [number, number] | undefined {
+  let header = start;
+  while (header < end && isCommentLine(lines[header]!)) header++;
+  const last = end - 1;
+  if (header >= last || !lines[header]!.endsWith("{")) return undefined;
+  if (columnOf(lines[last]!) !== indent || !lines[last]!.trimStart().startsWith("}")) return undefined;
+  return [header, last];
+}
+
+/**
+ * The end (exclusive) of the member starting at line `start`, at column
+ * `indent`: its comment lines, its first line, every deeper line after it,
+ * and a closing line back at its column (`};` of `ns: {`). Undefined when
+ * the lines do not have that shape.
+ */
+function memberEnd(lines: readonly string[], start: number, limit: number, indent: number): number | undefined {
+  let line = start;
+  while (line < limit && isCommentLine(lines[line]!)) line++;
+  if (line >= limit || columnOf(lines[line]!) !== indent) return undefined;
+  line++;
+  while (line < limit && columnOf(lines[line]!) > indent) line++;
+  if (line < limit && columnOf(lines[line]!) === indent && /^[}\])]/.test(lines[line]!.trimStart())) line++;
+  return line;
+}
+
+function isCommentLine(line: string): boolean {
+  const content = line.trimStart();
+  return content.startsWith("//") || content.startsWith("/*") || content.startsWith("*");
+}
+
+function columnOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The statement with each kept member replaced by prettier's version of it, or undefined if the frame did not come back unchanged. */
+function splice(plan: ReducedStatement, output: string): string | undefined {
+  const members: string[][] = [];
+  const frame: string[] = [];
+  let current: string[] | undefined;
+  for (const line of output.split("\n")) {
+    const content = line.trim();
+    if (content === MEMBER_START) {
+      if (current) return undefined;
+      current = [];
+    } else if (content === MEMBER_END) {
+      if (!current) return undefined;
+      members.push(current);
+      current = undefined;
+    } else if (current) current.push(line);
+    else frame.push(line);
+  }
+  if (current || members.length !== plan.members.length || frame.length !== plan.frame.length) return undefined;
+  if (frame.some((line, i) => line !== plan.frame[i])) return undefined;
+  const result: string[] = [];
+  let next = 0;
+  plan.members.forEach(([start, end], i) => {
+    result.push(...plan.lines.slice(next, start), ...members[i]!);
+    next = end;
+  });
+  result.push(...plan.lines.slice(next));
+  return result.join("\n");
+}
+
+/** prettier over each text (top-level statements), in as few calls as BATCH_CHARS allows. */
+async function formatAll(texts: readonly string[]): Promise<string[]> {
+  const results: string[] = new Array(texts.length);
+  let batch: number[] = [];
+  let size = 0;
+  const flush = async () => {
+    const outputs = await formatBatch(batch.map((index) => texts[index]!));
+    batch.forEach((index, i) => (results[index] = outputs[i]!));
+    batch = [];
+    size = 0;
+  };
+  for (let index = 0; index < texts.length; index++) {
+    if (batch.length > 0 && size + texts[index]!.length > BATCH_CHARS) await flush();
+    batch.push(index);
+    size += texts[index]!.length;
+  }
+  if (batch.length > 0) await flush();
+  return results;
+}
+
+/** Several statements in one prettier call, cut apart again; one call each if the cut does not come out right. */
+async function formatBatch(statements: readonly string[]): Promise<string[]> {
+  if (statements.length > 1 && !statements.some((text) => text.includes(BOUNDARY))) {
+    const output = await formatTypeScript(statements.join(`\n${BOUNDARY}\n`));
+    const parts = output.split(`\n${BOUNDARY}\n`).map((part) => part.trim());
+    if (parts.length === statements.length) return parts;
+  }
+  return Promise.all(statements.map(async (text) => (await formatTypeScript(text)).trim()));
 }

@@ -13,7 +13,7 @@ import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
 import { assertLocalRefsResolve } from "../spec/check-refs";
 import type { OpenApiDocument } from "../spec/load";
-import { formatTypeScript } from "./format";
+import { formatStatements, formatTypeScript } from "./format";
 import { emitIndex } from "./index-file";
 import { emitManifest } from "./manifest";
 import type { EmitOptions } from "./operations";
@@ -75,17 +75,19 @@ async function emitAll(
   validatorsJob.send(validators);
   const modelMs = lap();
 
-  const [{ createEmitProject }, { emitOperations }, { emitHelpers }] = await Promise.all([
+  const [{ createEmitProject, printedStatements }, { emitOperations }, { emitHelpers }] = await Promise.all([
     import("./ts-project"),
     import("./operations"),
     import("./helpers"),
   ]);
   const project = createEmitProject();
-  const operations = emitOperations(project, model, options);
-  const helpers = emitHelpers(project, model, options);
+  emitOperations(project, model, options);
+  emitHelpers(project, model, options);
   const emitMs = lap();
 
-  const formatted = await Promise.all([operations, helpers, emitIndex(model)].map(formatTypeScript));
+  const operationsText = await formatStatements(printedStatements(project, "operations.ts"));
+  const helpersText = await formatStatements(printedStatements(project, "helpers.ts"));
+  const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
   const schema = schemaFile(document, await schemaText);
@@ -96,7 +98,6 @@ async function emitAll(
   /** Time spent waiting for the validators worker after everything else was done. */
   const validatorsMs = lap();
 
-  const [operationsText, helpersText, indexText] = formatted as [string, string, string];
   return {
     model,
     files: [

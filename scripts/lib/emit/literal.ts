@@ -3,8 +3,14 @@
  * literal text, for the descriptor constants. Object keys keep their order
  * (the model's order is deterministic) and are quoted only when they must be.
  * A `Raw` value is inserted as written (an identifier such as a descriptor).
+ *
+ * An object too long for one line in any context (over prettier's print
+ * width on its own) is written one property per line, as prettier would
+ * print it, so that a statement holding it is usually left as is by the
+ * formatter (format.ts) instead of going through prettier.
  */
 import { propertyKey } from "../model/names";
+import { PRETTIER_OPTIONS } from "./format";
 
 export class Raw {
   constructor(readonly code: string) {}
@@ -14,8 +20,12 @@ export function literal(value: unknown): string {
   if (value instanceof Raw) return value.code;
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    return `{ ${entries.map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`).join(", ")} }`;
+    const properties = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`);
+    const inline = `{ ${properties.join(", ")} }`;
+    if (inline.length <= PRETTIER_OPTIONS.printWidth) return inline;
+    return `{\n${properties.map((property) => `  ${property.replaceAll("\n", "\n  ")},\n`).join("")}}`;
   }
   if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
     return JSON.stringify(value);

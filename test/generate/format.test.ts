@@ -1,0 +1,157 @@
+/**
+ * prettier stays the formatter of record: every TypeScript file generate
+ * emits is a fixed point of prettier (formatting it again changes nothing),
+ * although only the statements and members that need it go through prettier
+ * (scripts/lib/emit/format.ts). Checked on ARTU, the generating fixture specs
+ * and GitHub's 1,223 operations, plus the formatter's own edge cases.
+ */
+import { readFileSync } from "node:fs";
+import { format } from "prettier";
+import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { formatStatements, isPrettierShaped, PRETTIER_OPTIONS } from "../../scripts/lib/emit/format";
+import { emitHelpers } from "../../scripts/lib/emit/helpers";
+import { emitIndex } from "../../scripts/lib/emit/index-file";
+import { literal } from "../../scripts/lib/emit/literal";
+import { emitOperations } from "../../scripts/lib/emit/operations";
+import { createEmitProject, printedStatements, printFile } from "../../scripts/lib/emit/ts-project";
+import { buildApiModel } from "../../scripts/lib/model/build";
+import { parseOpenApi } from "../../scripts/lib/spec/load";
+import { GITHUB_SPEC, ROOT, spec } from "./support";
+
+const prettier = (text: string) => format(text, PRETTIER_OPTIONS);
+
+/** operations.ts and helpers.ts as generate emits them (same emitters, same formatter). */
+async function emitted(file: string): Promise<Record<string, string>> {
+  const model = buildApiModel(parseOpenApi(readFileSync(file, "utf8"), file), file);
+  const project = createEmitProject();
+  const options = { runtimeImport: "../src/internal" };
+  emitOperations(project, model, options);
+  emitHelpers(project, model, options);
+  return {
+    "operations.ts": await formatStatements(printedStatements(project, "operations.ts")),
+    "helpers.ts": await formatStatements(printedStatements(project, "helpers.ts")),
+    "index.ts": await prettier(emitIndex(model)),
+  };
+}
+
+/** Pieces as printFile cuts them: each top-level statement with the whitespace before it. */
+const pieces = (...statements: string[]) => statements.map((text, i) => (i === 0 ? text : `\n${text}`));
+
+describe("generated TypeScript is exactly what prettier prints", () => {
+  const specs = [
+    `${ROOT}/openapi/artu.json`,
+    spec("paginated-batch.json"),
+    spec("sync-parts.json"),
+    spec("union-kind.json"),
+    spec("openapi-31-features.json"),
+  ];
+  it.each(specs)("%s: prettier leaves every emitted file unchanged", async (file) => {
+    for (const [name, text] of Object.entries(await emitted(file))) {
+      expect(await prettier(text), name).toBe(text);
+    }
+  }, 60_000);
+
+  it("GitHub's 1,223 operations: prettier leaves operations.ts and helpers.ts unchanged", async () => {
+    for (const [name, text] of Object.entries(await emitted(GITHUB_SPEC))) {
+      expect(await prettier(text), name).toBe(text);
+    }
+  }, 300_000);
+
+  it("the committed generated/operations.ts and helpers.ts are what the formatter makes now", async () => {
+    const files = await emitted(`${ROOT}/openapi/artu.json`);
+    const committed = (name: string) => readFileSync(`${ROOT}/generated/${name}`, "utf8");
+    expect(files["operations.ts"]).toBe(committed("operations.ts"));
+    expect(files["helpers.ts"]).toBe(committed("helpers.ts"));
+  }, 60_000);
+});
+
+describe("formatStatements", () => {
+  const longMember = `    ${"veryLongMethodName".repeat(4)}(params: ${"P".repeat(40)}, options?: RequestOptions): Promise<${"R".repeat(30)}>;`;
+  const iface = ["export interface Api {", "  ns: {", "    /** Short one. */", "    short(): void;", longMember, "  };", "}"].join("\n");
+
+  it("formats only the long member of a block statement, and the result is prettier's", async () => {
+    const text = await formatStatements(pieces(iface, "export type A = string;"));
+    expect(text).toBe(await prettier(`${iface}\nexport type A = string;`));
+    expect(text).toContain("    short(): void;\n");
+    expect(text.split("\n").every((line) => line.length <= 120)).toBe(true);
+  });
+
+  it("formats the whole statement when its frame is not prettier's (a header over the print width)", async () => {
+    const header = `export interface ${"Wide".repeat(30)} extends Base {`;
+    const statement = [header, "  ns: {", longMember, "  };", "}"].join("\n");
+    expect(await formatStatements(pieces(statement))).toBe(await prettier(statement));
+  });
+
+  it("keeps one blank line where the source has one or more, none at the start", async () => {
+    const text = await formatStatements(["\n\nexport type A = 1;", "\n\n\n\nexport type B = 2;", "\nexport type C = 3;"]);
+    expect(text).toBe("export type A = 1;\n\nexport type B = 2;\nexport type C = 3;\n");
+    expect(text).toBe(await prettier("\n\nexport type A = 1;\n\n\n\nexport type B = 2;\nexport type C = 3;"));
+  });
+
+  it("cuts a shared prettier call right even when a statement holds the boundary marker, and fixes what prettier would", async () => {
+    const statements = [
+      `export const a = 'single';`,
+      `export const b = "// @generate-format-boundary";`,
+      "export class E extends Error {\n}",
+      `export const n = 1E+21;`,
+    ];
+    const text = await formatStatements(pieces(...statements));
+    expect(text).toBe(await prettier(statements.join("\n")));
+  });
+});
+
+describe("isPrettierShaped", () => {
+  it.each([
+    ["a line over the print width", [`export type A = "${"x".repeat(120)}";`]],
+    ["an escape", ['export const a = "say \\"hi\\"";']],
+    ["an empty block over two lines", ["export class E {", "}"]],
+    ["a hanging indent", ["export const a = {", "    b: 1,", "  };"]],
+    ["an array of objects", ["export const a = [{ b: 1 }, { b: 2 }];"]],
+    ["a trailing space", ["export type A = 1; "]],
+  ])("no for %s", (_, lines) => {
+    expect(isPrettierShaped(lines)).toBe(false);
+  });
+
+  it("yes for prettier's own layout, a long comment included", () => {
+    const lines = [`/** ${"a long doc comment ".repeat(10)}*/`, "export const a = {", "  b: [1, 2],", "  c: { d: true },", "} as const;"];
+    expect(isPrettierShaped(lines)).toBe(true);
+  });
+});
+
+describe("printFile", () => {
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema", namedImports: ["paths"] },
+    { kind: StructureKind.TypeAlias, name: "A", type: "string", isExported: true, leadingTrivia: "\n" },
+    {
+      kind: StructureKind.Function,
+      name: "f",
+      isExported: true,
+      statements: ["return 1;"],
+      docs: ["Doc."],
+    },
+  ];
+
+  it("prints what ts-morph's createSourceFile prints, without parsing it", () => {
+    const reference = new Project({ useInMemoryFileSystem: true }).createSourceFile("a.ts", { statements }).getFullText();
+    const project = new Project({ useInMemoryFileSystem: true });
+    const text = printFile(project, "a.ts", statements);
+    expect(text).toBe(reference);
+    expect(printedStatements(project, "a.ts").join("")).toBe(text);
+  });
+
+  it("puts a multi-line initializer in indented as prettier does, not with ts-morph's hanging indent", async () => {
+    const descriptor = { operationId: "clients.retrieveSomethingLong", method: "get", path: "/clients/{id}/something/long", args: ["params", "body"], idempotent: true };
+    const project = createEmitProject();
+    const text = printFile(project, "c.ts", [
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: "descriptor", initializer: `${literal(descriptor)} as const` }],
+      },
+    ]);
+    expect(text).toContain('{\n  operationId: "clients.retrieveSomethingLong",\n');
+    expect(text).toBe(await prettier(text));
+  });
+});
