@@ -44,7 +44,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("drift exit codes", () => {
+describe("drift exit codes", { timeout: 120_000 }, () => {
   it("0: nothing at or above --fail-on; 1: a change at or above it", async () => {
     expect((await runScript("drift.ts", identical)).code).toBe(0);
     const breaking = ["--base", fixture("response-property-removed", "base"), "--head", fixture("response-property-removed", "head")];
@@ -82,7 +82,7 @@ describe("drift exit codes", () => {
   });
 });
 
-describe("--help documents the exit codes", () => {
+describe("--help documents the exit codes", { timeout: 120_000 }, () => {
   it.each([
     ["drift.ts", [/1 changes at or above --fail-on \(only that\)/, /2 bad input/, /3 internal failure/, /a \$ref to another file is refused \(exit 2\)/]],
     ["regenerate.ts", [/0 done/, /2 bad input/, /3 internal failure/]],

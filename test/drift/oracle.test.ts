@@ -61,7 +61,7 @@ describe("drift oracle: judging", () => {
   });
 });
 
-describe("npm run drift:oracle", () => {
+describe("npm run drift:oracle", { timeout: 120_000 }, () => {
   it("exits 2 naming a corpus without pairs", async () => {
     const result = await runScript("drift-oracle.ts", ["--corpus", join(CORPUS, "identical")]);
     expect(result.code).toBe(2);
