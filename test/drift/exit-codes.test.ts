@@ -1,10 +1,10 @@
 /**
  * Exit codes through the real CLIs, one meaning each (scripts/lib/cli.ts EXIT):
  * 0 done, 1 only "changes at or above --fail-on", 2 bad input, 3 internal
- * failure with a one-line message. Crashes are provoked for real: a stack
- * overflow (a smaller stack, a deeply nested but valid spec), generator
- * workers that die (a preloaded fault), an exception thrown outside the
- * awaited promise (a preloaded fault).
+ * failure with a one-line message. Crashes are injected into the real CLI
+ * with preloaded faults (helpers/faults/*.mjs through NODE_OPTIONS): a
+ * RangeError while the specs are read and compared, generator workers that
+ * die, an exception thrown outside the awaited promise.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,13 +20,11 @@ const INTERNAL = /^drift: internal failure \(a bug, not a finding\): /;
 
 let dir: string;
 
-/** The identical fixture with one more request property: `depth` nested objects around a string whose maxLength differs by side. */
-function deeplyNested(side: "base" | "head", depth: number): string {
-  const document = JSON.parse(readFileSync(fixture("identical", "base"), "utf8"));
-  let schema: object = { type: "string", maxLength: side === "base" ? 5 : 4 };
-  for (let level = 0; level < depth; level++) schema = { type: "object", properties: { next: schema } };
-  document.paths["/clients"].post.requestBody.content["application/json"].schema.properties.deep = schema;
-  const file = join(dir, `deep-${side}.json`);
+/** The identical fixture with the fault marker of faults/range-error.mjs in a request schema. */
+function withRangeErrorMarker(): string {
+  const document = JSON.parse(readFileSync(fixture("identical", "head"), "utf8"));
+  document.paths["/clients"].post.requestBody.content["application/json"].schema["x-fault-range-error"] = true;
+  const file = join(dir, "range-error.json");
   writeFileSync(file, JSON.stringify(document));
   return file;
 }
@@ -65,9 +63,10 @@ describe("drift exit codes", { timeout: 120_000 }, () => {
     expect(result.stdout).toBe("");
   });
 
-  it("3: a stack overflow inside drift is an internal failure, not a finding", async () => {
-    // A 150 KB stack (Node's default is ~1 MB) overflows on 200 nested levels; loading the scripts still fits.
-    const result = await runScript("drift.ts", ["--base", deeplyNested("base", 200), "--head", deeplyNested("head", 200)], { nodeFlags: ["--stack-size=150"] });
+  it("3: a RangeError (a stack overflow) inside drift is an internal failure, not a finding", async () => {
+    const result = await runScript("drift.ts", ["--base", fixture("identical", "base"), "--head", withRangeErrorMarker()], {
+      env: { NODE_OPTIONS: `--import=${join(FAULTS, "range-error.mjs")}` },
+    });
     expectInternalFailure(result, /RangeError: Maximum call stack size exceeded$/);
   });
 

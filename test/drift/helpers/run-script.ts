@@ -13,8 +13,6 @@ export interface ScriptResult {
 export interface ScriptOptions {
   readonly cwd?: string;
   readonly timeoutMs?: number;
-  /** Node flags for the script's process, e.g. `--stack-size=150`. */
-  readonly nodeFlags?: readonly string[];
   /** Added to the environment, e.g. NODE_OPTIONS with a fault-injecting `--import`. */
   readonly env?: Readonly<Record<string, string>>;
   /** Another checkout of the project whose scripts/ to run (default: this one). */
@@ -26,7 +24,7 @@ export function runScript(script: string, args: readonly string[], options: Scri
   return new Promise((resolve) => {
     execFile(
       join(repo, "node_modules/.bin/tsx"),
-      [...(options.nodeFlags ?? []), join(repo, "scripts", script), ...args],
+      [join(repo, "scripts", script), ...args],
       {
         cwd: options.cwd ?? REPO,
         timeout: options.timeoutMs ?? 120_000,
