@@ -9,10 +9,16 @@
  * the client for both specs and compares the public surface (manifest and
  * exported declarations), reporting any disagreement as a change of its own.
  *
- * Exit codes: 0, or 1 when a change at or above --fail-on (default breaking)
- * is present; 2 on bad input (unreadable file, bad git ref, not OpenAPI 3.x).
+ * Both specs must be bundled (self-contained) snapshots: an external `$ref`
+ * is refused as bad input.
+ *
+ * Exit codes, one meaning each: 0 nothing at or above --fail-on; 1 changes at
+ * or above --fail-on (default breaking), and nothing else; 2 bad input
+ * (unreadable file, bad git ref, not OpenAPI 3.x, external or dangling $ref);
+ * 3 internal failure (a bug, e.g. a stack overflow or a crashed generator
+ * worker under --sdk-check), one line on stderr: never read as a finding.
  */
-import { CliError, parseCliArgs, runCli } from "./lib/cli";
+import { CliError, EXIT, parseCliArgs, runCli } from "./lib/cli";
 import { diffSpecs } from "./lib/drift/diff-specs";
 import { exitCodeFor, parseFailOn } from "./lib/drift/fail-on";
 import { readSpec } from "./lib/drift/read-spec";
@@ -25,13 +31,20 @@ const USAGE = `usage: npm run drift -- --base <spec> --head <spec> [--format mar
   --base, --head   a file path, or git:<ref>:<path> (read with git show, path from the repository root)
   --format         markdown (default: the pull-request report) or json ({ bump, changes })
   --fail-on        exit 1 when a change at or above this level is present (default breaking; none: never)
-  --sdk-check      also generate both clients and compare their public surface (slower)`;
+  --sdk-check      also generate both clients and compare their public surface (slower)
+
+Specs must be bundled snapshots: a $ref to another file is refused (exit 2); bundle first.
+Use \`npm run -s drift\` when a program reads the output (npm's banner is not JSON).
+
+Exit codes: 0 no change at or above --fail-on; 1 changes at or above --fail-on (only that);
+2 bad input (unreadable file, bad git ref, not OpenAPI 3.x, external or dangling $ref);
+3 internal failure (a bug; one line on stderr), never a finding.`;
 
 runCli("drift", async () => {
   const args = parseArguments(process.argv.slice(2));
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
-    return 0;
+    return EXIT.done;
   }
   if (!args.base || !args.head) throw new CliError(`--base and --head are required\n${USAGE}`);
   const format = args.format ?? "markdown";

@@ -2,12 +2,14 @@
  * `npm run generate -- [--spec <file>] [--out <dir>]`: the typed client from
  * an OpenAPI 3.x document (default openapi/artu.json → generated/). Exit 0 on
  * success, 2 on bad input (file, JSON pointer and operation named); the output
- * directory is replaced only when every file was generated.
+ * directory is replaced only when every file was generated. Generating the
+ * project's own snapshot into its own generated/ also rebuilds docs/api.md.
  *
  * Both workers (openapi-typescript, Ajv) are started before anything else, so
  * that their module loading overlaps the reading and parsing of the spec; the
  * generate stage (generate-files.ts) is imported only afterwards.
  */
+import { refreshProjectDocs } from "./lib/api-docs/project-docs";
 import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { startSchemaJob } from "./lib/emit/schema";
 import { startValidatorsJob } from "./lib/emit/validators";
@@ -53,6 +55,8 @@ runCli("generate", async () => {
       `generate: ${model.operations.length} operations from ${spec} → ${out}/ (${counts.join(", ")}); ` +
         `${stages.join(", ")}; total ${Math.round(performance.now() - started)} ms\n`,
     );
+    const docs = await refreshProjectDocs(spec, out);
+    if (docs) process.stdout.write(`${docs}\n`);
   } finally {
     await Promise.all([schemaJob.cancel(), validatorsJob.cancel()]);
   }

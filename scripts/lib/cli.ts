@@ -31,21 +31,32 @@ export function parseCliArgs<T extends ParseArgsConfig["options"]>(argv: string[
 /** The exit codes every script uses, each with one meaning. */
 export const EXIT = { done: 0, findings: 1, badInput: 2, internal: 3 } as const;
 
-/** Runs `main` and sets the process exit code: its return value, 2 for input errors, 3 for bugs. */
+/**
+ * Runs `main` and sets the process exit code: its return value, 2 for input
+ * errors, 3 for bugs, including an exception thrown outside `main`'s promise
+ * (a callback, an unhandled rejection), which Node would otherwise end with 1.
+ */
 export function runCli(name: string, main: () => Promise<number | void>): void {
+  const crash = (error: unknown) => process.exit(reportFailure(name, error));
+  process.once("uncaughtException", crash);
+  process.once("unhandledRejection", crash);
   main().then(
     (code) => {
-      process.exitCode = code ?? 0;
+      process.exitCode = code ?? EXIT.done;
     },
     (error: unknown) => {
-      if (error instanceof CliError || error instanceof SpecError) {
-        process.stderr.write(`${name}: ${error.message}\n`);
-        process.exitCode = error instanceof CliError ? error.exitCode : EXIT.badInput;
-      } else {
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        process.stderr.write(`${name}: internal failure (a bug, not a finding): ${message}\n${(error as Error)?.stack ?? ""}\n`);
-        process.exitCode = EXIT.internal;
-      }
+      process.exitCode = reportFailure(name, error);
     },
   );
+}
+
+/** Prints one line naming the failure (a bug's stack after it) and returns its exit code. */
+function reportFailure(name: string, error: unknown): number {
+  if (error instanceof CliError || error instanceof SpecError) {
+    process.stderr.write(`${name}: ${error.message}\n`);
+    return error instanceof CliError ? error.exitCode : EXIT.badInput;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.stderr.write(`${name}: internal failure (a bug, not a finding): ${message}\n${(error as Error)?.stack ?? ""}\n`);
+  return EXIT.internal;
 }

@@ -14,7 +14,7 @@ const FIXTURES = join(import.meta.dirname, "../fixtures/drift");
 const fixture = (name: string, side: "base" | "head") => join(FIXTURES, name, `${side}.json`);
 const drift = (...args: string[]) => runScript("drift.ts", args);
 
-describe("drift CLI: exit codes and formats", () => {
+describe("drift CLI: exit codes and formats", { timeout: 120_000 }, () => {
   it("exits 0 with a 'none' Markdown report for equal specs", async () => {
     const result = await drift("--base", fixture("identical", "base"), "--head", fixture("key-order-only", "head"));
     expect(result.stderr).toBe("");
@@ -82,7 +82,7 @@ describe("drift CLI: exit codes and formats", () => {
   });
 });
 
-describe("drift CLI: git:<ref>:<path> specs", () => {
+describe("drift CLI: git:<ref>:<path> specs", { timeout: 120_000 }, () => {
   let repo: string;
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.email=drift@test.invalid", "-c", "user.name=drift test", ...args], { cwd: repo, encoding: "utf8" });

@@ -65,9 +65,11 @@ describe("git: locations", () => {
   });
 });
 
+const PACKAGE_1X = { name: "artu-compliance-client", version: "1.4.2" };
+
 describe("changeset", () => {
   it("names the package and the bump, and lists breaking changes and warnings, not info", () => {
-    const text = renderChangeset("artu-compliance-client", {
+    const text = renderChangeset(PACKAGE_1X, {
       bump: "major",
       changes: [change("response-property-removed"), change("response-enum-value-added", "clients.retrieve"), change("operation-added", "clients.archive")],
     });
@@ -83,9 +85,9 @@ describe("changeset", () => {
 
   it("caps the list and refuses a report without changes", () => {
     const many = Array.from({ length: 45 }, (_, index) => change("operation-removed", `op${String(index).padStart(2, "0")}`));
-    const parsed = parseChangeset(renderChangeset("artu-compliance-client", { bump: "major", changes: many }));
+    const parsed = parseChangeset(renderChangeset(PACKAGE_1X, { bump: "major", changes: many }));
     expect(parsed.summary).toContain("- … and 5 more (see openapi/DRIFT.md)");
-    expect(() => renderChangeset("artu-compliance-client", { bump: "none", changes: [] })).toThrow(/no changeset/);
+    expect(() => renderChangeset(PACKAGE_1X, { bump: "none", changes: [] })).toThrow(/no changeset/);
   });
 });
 

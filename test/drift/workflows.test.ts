@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { API_DOCS_FILE } from "../../scripts/lib/api-docs/build";
 import { CHANGESET_FILE } from "../../scripts/lib/drift/changeset";
 import { REPO } from "./helpers/run-script";
 
@@ -39,7 +40,7 @@ describe("regenerate.yml", () => {
   });
 
   it("only calls npm scripts that exist", () => {
-    const called = [...runs.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1]!);
+    const called = [...runs.matchAll(/npm run (?:-s |--silent )?([\w:-]+)/g)].map((match) => match[1]!);
     expect(called.length).toBeGreaterThan(3);
     for (const script of called) expect(scripts, script).toHaveProperty(script);
   });
@@ -50,6 +51,16 @@ describe("regenerate.yml", () => {
     const later = all.slice(all.indexOf(check) + 1);
     expect(later.length).toBeGreaterThan(3);
     for (const step of later) expect(step.if, step.name).toMatch(/steps\.(check|pr)\.outputs/);
+  });
+
+  it("runs every command whose output a program reads with `npm run -s` (no npm banner before it)", () => {
+    const piped = runs.split("\n").filter((line) => /^\s*npm run /.test(line) && />|\$\(|\|/.test(line));
+    expect(piped.length).toBeGreaterThanOrEqual(2);
+    for (const line of piped) expect(line.trim(), line).toMatch(/^npm run -s /);
+  });
+
+  it("does not rebuild docs/api.md separately: regenerate refreshes everything generated together", () => {
+    expect(runs).not.toMatch(/npm run docs/);
   });
 
   it("regenerates, tests, then reports the drift against the committed snapshot in both formats", () => {
@@ -65,7 +76,7 @@ describe("regenerate.yml", () => {
     expect((flow as unknown as { env: Record<string, string> }).env.BRANCH).toMatch(/^[\w/-]+$/);
     expect(pr.with!["body-path"]).toContain("drift.md");
     expect(pr.with!.labels).toBe("drift:${{ steps.drift.outputs.bump }}");
-    expect(String(pr.with!["add-paths"]).split("\n").filter(Boolean)).toEqual(["openapi/**", "generated/**", `.changeset/${CHANGESET_FILE}`]);
+    expect(String(pr.with!["add-paths"]).split("\n").filter(Boolean)).toEqual(["openapi/**", "generated/**", API_DOCS_FILE, `.changeset/${CHANGESET_FILE}`]);
     expect(flow.permissions).toMatchObject({ contents: "write", "pull-requests": "write" });
   });
 });

@@ -3,13 +3,14 @@
  * package entries, complete (every operation, its signature and helper names),
  * and built only from names the generated code really exports.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_DOCS_FILE, buildApiDocs } from "../../scripts/lib/api-docs/build";
 import { parseManifest, type ManifestOperation } from "../../scripts/lib/api-docs/manifest";
 import { text } from "../../scripts/lib/api-docs/markdown";
+import { generatesProjectClient } from "../../scripts/lib/api-docs/project-docs";
 import { operationExports } from "../../scripts/lib/api-docs/operation-exports";
 import { readExportedNames, readResourceSignatures } from "../../scripts/lib/api-docs/resource-signatures";
 import { ROOT, run } from "./support/commands";
@@ -144,4 +145,27 @@ describe("npm run docs", () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^docs: generated\/manifest\.json: not JSON/);
   }, 60_000);
+});
+
+describe("npm run generate and docs/api.md", () => {
+  it("leaves the project's docs/api.md alone, unbuilt, when generating another spec elsewhere", async () => {
+    const out = await mkdtemp(join(tmpdir(), "artu-generate-elsewhere-"));
+    temps.push(out);
+    const docs = join(ROOT, API_DOCS_FILE);
+    const before = { text: await readFile(docs, "utf8"), mtime: (await stat(docs)).mtimeMs };
+    const result = await run("npm", ["run", "-s", "generate", "--", "--spec", "test/fixtures/drift/identical/base.json", "--out", join(out, "client")], ROOT);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^generate: \d+ operations from test\/fixtures\/drift\/identical\/base\.json/);
+    expect(result.stdout).not.toMatch(/^docs:/m);
+    expect({ text: await readFile(docs, "utf8"), mtime: (await stat(docs)).mtimeMs }).toEqual(before);
+  }, 120_000);
+
+  it("is rebuilt by generate only for the project's own snapshot into its own generated/", () => {
+    const spec = join(ROOT, "openapi/artu.json");
+    const out = join(ROOT, "generated");
+    expect(generatesProjectClient(spec, out, ROOT)).toBe(true);
+    expect(generatesProjectClient(`${spec}`, `${out}/`, ROOT)).toBe(true);
+    expect(generatesProjectClient(join(ROOT, "test/fixtures/drift/identical/base.json"), out, ROOT)).toBe(false);
+    expect(generatesProjectClient(spec, join(tmpdir(), "generated"), ROOT)).toBe(false);
+  });
 });

@@ -17,3 +17,17 @@ export function bumpOf(change: Change): Bump {
 export function highestBump(changes: readonly Change[]): Bump {
   return changes.map(bumpOf).reduce<Bump>((highest, bump) => (BUMPS.indexOf(bump) < BUMPS.indexOf(highest) ? bump : highest), "none");
 }
+
+/**
+ * The version bump a drift's bump becomes for a package at `version`: while
+ * the package is 0.x, a breaking change bumps the minor version
+ * (0.1.0 → 0.2.0) and anything else the patch version, as npm's caret ranges
+ * read pre-1.0 versions; 1.0.0 is a deliberate release, never a side effect of
+ * ARTU's first breaking change.
+ */
+export function releaseTypeFor(bump: Exclude<Bump, "none">, version: string): Exclude<Bump, "none"> {
+  const major = /^(\d+)\./.exec(version)?.[1];
+  if (major === undefined) throw new RangeError(`not a semver version: ${JSON.stringify(version)}`);
+  if (Number(major) > 0) return bump;
+  return bump === "major" ? "minor" : "patch";
+}

@@ -1,5 +1,5 @@
 /** `--fail-on breaking|warning|none`: the exit code a report calls for. */
-import { CliError } from "../cli";
+import { CliError, EXIT } from "../cli";
 import { atOrAbove, type DriftReport, type Level } from "./change";
 
 export type FailOn = Level | "none";
@@ -9,8 +9,8 @@ export function parseFailOn(value: string): Exclude<FailOn, "info"> {
   throw new CliError(`--fail-on: expected breaking, warning or none, got ${JSON.stringify(value)}`);
 }
 
-/** 1 when a change at or above the threshold is present, else 0. */
-export function exitCodeFor(report: DriftReport, failOn: FailOn): 0 | 1 {
-  if (failOn === "none") return 0;
-  return report.changes.some((change) => atOrAbove(change.level, failOn)) ? 1 : 0;
+/** EXIT.findings (1) when a change at or above the threshold is present, else EXIT.done (0). */
+export function exitCodeFor(report: DriftReport, failOn: FailOn): typeof EXIT.done | typeof EXIT.findings {
+  if (failOn === "none") return EXIT.done;
+  return report.changes.some((change) => atOrAbove(change.level, failOn)) ? EXIT.findings : EXIT.done;
 }

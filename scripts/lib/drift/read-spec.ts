@@ -2,10 +2,13 @@
  * Reads the two sides of a drift run: a file path, or `git:<ref>:<path>` for a
  * committed snapshot (read with `git show <ref>:<path>` in the working
  * directory, so `<path>` is relative to the repository root). I/O edge of the
- * drift library; failures are located `SpecError`s (exit 2).
+ * drift library; failures are located `SpecError`s (exit 2). Drift compares
+ * bundled snapshots: a `$ref` to another file (or a dangling one) is refused
+ * here, before any comparison, naming the file and the pointer.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { assertLocalRefsResolve } from "../spec/check-refs";
 import { SpecError } from "../spec/errors";
 import { loadOpenApiFile, parseOpenApi } from "../spec/load";
 import type { SpecInput } from "./diff-specs";
@@ -29,8 +32,14 @@ export function parseGitLocation(location: string): GitLocation | undefined {
 }
 
 export async function readSpec(location: string, cwd = process.cwd()): Promise<SpecInput> {
+  const spec = { document: await readDocument(location, cwd), source: location };
+  assertLocalRefsResolve(spec.document, location);
+  return spec;
+}
+
+async function readDocument(location: string, cwd: string): Promise<SpecInput["document"]> {
   const git = parseGitLocation(location);
-  if (!git) return { document: await loadOpenApiFile(location), source: location };
+  if (!git) return loadOpenApiFile(location);
   let text: string;
   try {
     ({ stdout: text } = await run("git", ["show", `${git.ref}:${git.path}`], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" }));
@@ -38,5 +47,5 @@ export async function readSpec(location: string, cwd = process.cwd()): Promise<S
     const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim();
     throw new SpecError({ source: location }, `git show ${git.ref}:${git.path} failed: ${stderr.split("\n")[0]}`, { cause: error });
   }
-  return { document: parseOpenApi(text, location), source: location };
+  return parseOpenApi(text, location);
 }

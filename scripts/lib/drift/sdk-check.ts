@@ -79,12 +79,12 @@ export async function compareGenerated(report: DriftReport, baseDir: string, hea
  * side, since an operation without an operationId is labelled by its route in
  * the report and by a generated name in the manifest.
  */
-function concerns(change: Change, before: OperationSurface, after: OperationSurface): boolean {
+export function concerns(change: Change, before: OperationSurface, after: OperationSurface): boolean {
   const onRoute = (surface: OperationSurface) => change.method === surface.method && change.path === surface.path;
   return onRoute(after) || onRoute(before) || change.operationId === after.operationId;
 }
 
-function isSdkBreaking(change: Change): boolean {
+export function isSdkBreaking(change: Change): boolean {
   return change.level === "breaking" && change.axis !== "wire";
 }
 
@@ -93,12 +93,12 @@ function acknowledges(changes: readonly Change[]): boolean {
   return changes.some((change) => change.axis !== "wire" && change.level !== "info");
 }
 
-function operationLabel(surface: OperationSurface): string {
+export function operationLabel(surface: OperationSurface): string {
   return surface.operationId ?? `${surface.method.toUpperCase()} ${surface.path}`;
 }
 
 /** Same pairing as the spec diff: by operationId, then by method and path template. */
-function pairOperations(base: readonly OperationSurface[], head: readonly OperationSurface[]): [OperationSurface, OperationSurface][] {
+export function pairOperations(base: readonly OperationSurface[], head: readonly OperationSurface[]): [OperationSurface, OperationSurface][] {
   const pairs: [OperationSurface, OperationSurface][] = [];
   const taken = new Set<OperationSurface>();
   const rest: OperationSurface[] = [];

@@ -171,6 +171,9 @@ export function missingProperties(before: SurfaceType, after: SurfaceType): stri
       walk(oldShape.getArrayElementTypeOrThrow(), newShape.getArrayElementTypeOrThrow(), `${path}[]`, depth + 1);
       return;
     }
+    // A tuple's positions ("0", "1") are not properties anyone names: a tuple becoming an array
+    // (or back) is judged by assignability alone.
+    if (oldShape.isTuple() || newShape.isTuple()) return;
     for (const property of oldShape.getProperties()) {
       const name = property.getName();
       const next = newShape.getProperty(name);
