@@ -3,12 +3,13 @@
  * key kind over `current`, one lookup per desired item.
  *
  * Modes (SyncMatch):
- * - "id": a desired item carrying the id updates that item; one without an id is created.
+ * - "id": a desired item carrying the id updates that item.
  * - "externalId": every desired item must carry an externalId (how integrators
  *   sync from their own database); current items without one match nothing.
  * - a key function applied to both sides; it must return a non-empty string.
- * - default: by id when the desired item carries one, else by externalId when
- *   it carries one, else it is created.
+ * - default: by id when the desired item carries one, else by externalId.
+ * A desired item without the key its mode matches by is an ArtuSyncPlanError
+ * naming its index: creating it would churn (see unkeyedError).
  * Duplicate keys on either side, and two desired items reaching the same
  * current item, are an ArtuSyncPlanError naming the key.
  */
@@ -199,12 +200,27 @@ function lookUp(
       mustExist: false,
     };
   }
-  return {
-    key: undefined,
-    label: "",
-    currentIndex: undefined,
-    mustExist: false,
-  };
+  throw unkeyedError(array, index, mode);
+}
+
+/**
+ * An item without a key could be created, but no later plan could match it to
+ * what this one creates: every plan would delete it and create it again.
+ */
+function unkeyedError(
+  array: SyncArrayDescription,
+  index: number,
+  mode: MatchMode,
+): ArtuSyncPlanError {
+  const has =
+    mode === "id"
+      ? `has no ${array.idField} (match: "id")`
+      : `has neither ${array.idField} nor externalId`;
+  return new ArtuSyncPlanError(
+    `${array.name}: desired item ${index} ${has}, so no later plan could match it to the item this plan would create ` +
+      `(every plan would delete it and create it again); give it an externalId${mode === "id" ? ' and plan without match: "id"' : ` or its ${array.idField}`}, or match with a key function`,
+    { array: array.name, key: `#${index}` },
+  );
 }
 
 function resolve(
