@@ -324,7 +324,7 @@ function currentId(
   return id;
 }
 
-function keyValue(value: unknown): string | undefined {
+export function keyValue(value: unknown): string | undefined {
   if (typeof value === "string" && value !== "") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return undefined;

@@ -385,6 +385,116 @@ describe("items the planner refuses, naming the array and the index", () => {
   });
 });
 
+describe("externalId collisions are plan issues, and nothing is sent for the colliding writes", () => {
+  const current = [
+    address("a1", "e1", "CDMX"),
+    address("a2", "e2", "Puebla"),
+    address("a3", "e3", "León"),
+  ];
+
+  test("swapped externalIds: both updates held back, the rest of the plan kept", () => {
+    const plan = planAddresses({
+      match: "id",
+      current,
+      desired: [
+        { id: "a3", city: "Mérida" },
+        { id: "a1", externalId: "e2" },
+        { id: "a2", externalId: "e1" },
+      ],
+    });
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a3", city: "Mérida" }],
+    ]);
+    expect(plan.issues).toEqual([
+      {
+        array: "items",
+        key: "e2",
+        message: expect.stringMatching(
+          /^items: id a1 would take externalId "e2", but id a2 gives it up only later in this plan \(swapped externalIds/,
+        ),
+      },
+      {
+        array: "items",
+        key: "e1",
+        message: expect.stringMatching(
+          /^items: id a2 would take externalId "e1", but id a1 keeps it; .*409 CONFLICT: nothing is sent for id a2$/,
+        ),
+      },
+    ]);
+    expect(plan.summary.items).toEqual({
+      create: 0,
+      update: 1,
+      delete: 0,
+      unchanged: 0,
+    });
+  });
+
+  test("an externalId taken from an item the plan deletes: held back until that delete is applied", () => {
+    const plan = planAddresses({
+      current,
+      desired: [
+        { id: "a1", externalId: "e2", city: "Toluca" },
+        { externalId: "e3" },
+      ],
+    });
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a2", _delete: true }],
+    ]);
+    expect(plan.issues).toEqual([
+      {
+        array: "items",
+        key: "e2",
+        message: expect.stringContaining(
+          "id a2 holds it until this plan deletes it (deletes go after creates and updates); apply this plan and plan again",
+        ),
+      },
+    ]);
+  });
+
+  test("replace mode keeps the held-back item listed, so the server does not delete it", () => {
+    const plan = planAddresses({
+      replace: true,
+      current,
+      desired: [
+        { id: "a1", externalId: "e3" },
+        { externalId: "e3" },
+        { externalId: "e9", city: "Oaxaca" },
+      ],
+    });
+    expect(plan.issues.map((issue) => issue.key)).toEqual(["e3"]);
+    expect(plan.requests.map((r) => r.body)).toEqual([
+      {
+        items: [
+          { id: "a1" },
+          { id: "a3" },
+          { externalId: "e9", city: "Oaxaca" },
+        ],
+        replaceMode: true,
+      },
+    ]);
+  });
+
+  test("a new item taking an externalId an earlier write gives up is fine (writes are replayed in order)", () => {
+    const plan = planAddresses({
+      match: (item) => String(item.city),
+      current,
+      desired: [
+        { city: "CDMX", externalId: "e1-old" },
+        { city: "Puebla", externalId: "e2" },
+        { city: "León", externalId: "e3" },
+        { city: "Oaxaca", externalId: "e1" },
+      ],
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [
+        { id: "a1", externalId: "e1-old", city: "CDMX" },
+        { externalId: "e1", city: "Oaxaca" },
+      ],
+    ]);
+  });
+});
+
 describe("comparison", () => {
   test("server-managed fields and fields outside writableFields never cause an update", () => {
     const current = [
