@@ -12,6 +12,7 @@ import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { startSchemaJob } from "./lib/emit/schema";
 import { startValidatorsJob } from "./lib/emit/validators";
 import { readText } from "./lib/spec/fetch-source";
+import { assertSpecIntegrity } from "./lib/spec/integrity";
 import { parseOpenApi } from "./lib/spec/load";
 
 runCli("generate", async () => {
@@ -29,6 +30,7 @@ runCli("generate", async () => {
   try {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
+    assertSpecIntegrity(document, spec);
     schemaJob.send(text);
     const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }] = await Promise.all([
       import("./lib/emit/generate-files"),
