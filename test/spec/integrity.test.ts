@@ -58,6 +58,9 @@ describe("assertSpecIntegrity", () => {
     expect(problemOf(map)).toBe(
       'things.json#/components/schemas/Thing/properties/all: $ref "#/components/schemas" points at a map of definitions, not one definition, where a schema is expected',
     );
+    const extensionLike = validSpec();
+    extensionLike.components.schemas.Thing.properties["x-tag"] = { $ref: "#/components/parameters/Id" };
+    expect(problemOf(extensionLike)).toContain("#/components/schemas/Thing/properties/x-tag: $ref");
     const scalar = validSpec();
     scalar.paths["/things/{id}"].get.parameters = [{ $ref: "#/info/title" }];
     expect(problemOf(scalar)).toContain('$ref "#/info/title" points at a string, where a parameter is expected');

@@ -41,6 +41,18 @@ const artu = () =>
     createResources,
   );
 
+/** After a reset: a new client holding `items` (created through clients.sync). */
+async function freshClientWith(items: Record<string, Item[]>) {
+  emulator.reset();
+  const api = artu();
+  const { id: clientId } = await api.clients.create({
+    type: "individual",
+    name: "Acme SA",
+  });
+  await api.clients.sync({ clientId, ...items } as ClientsSyncBody);
+  return { api, clientId };
+}
+
 /** Every field the emulator needs to create an item; isPrimary left out (the server keeps one primary per client). */
 const addressArb: fc.Arbitrary<Item> = fc.record(
   {
@@ -85,17 +97,10 @@ describe("planSync + applySync against the emulator", () => {
         fc.integer({ min: 1, max: 3 }),
         fc.boolean(),
         async (addresses, contacts, client, maxItems, replace) => {
-          emulator.reset();
-          const api = artu();
-          const { id: clientId } = await api.clients.create({
-            type: "individual",
-            name: "Acme SA",
-          });
-          await api.clients.sync({
-            clientId,
+          const { api, clientId } = await freshClientWith({
             addresses: addresses.current.map(asCreate),
             contactMethods: contacts.current.map(asCreate),
-          } as ClientsSyncBody);
+          });
 
           const description = withMaxItems(clientsSyncPlanner, maxItems);
           const desired = {
@@ -143,14 +148,7 @@ describe("externalId collisions against the emulator (ARTU's externalIds are uni
 
   /** A client with addresses e1, e2, e3; returns its id and their ids by externalId. */
   async function clientWithThreeAddresses() {
-    emulator.reset();
-    const api = artu();
-    const { id: clientId } = await api.clients.create({
-      type: "individual",
-      name: "Acme SA",
-    });
-    await api.clients.sync({
-      clientId,
+    const { api, clientId } = await freshClientWith({
       addresses: ["e1", "e2", "e3"].map((externalId, index) => ({
         externalId,
         street: `Reforma ${index + 1}`,
@@ -158,7 +156,7 @@ describe("externalId collisions against the emulator (ARTU's externalIds are uni
         state: "CDMX",
         postalCode: "06600",
       })),
-    } as ClientsSyncBody);
+    });
     const retrieve = async () =>
       (await api.clients.retrieve({ id: clientId })) as unknown as Retrieved;
     const ids = Object.fromEntries(

@@ -6,6 +6,7 @@
  * with its target's. Iterative; positions inside extensions (`x-…`) and
  * example values are not classified (their kind is unknown).
  */
+import { HTTP_METHODS } from "./merge";
 import { escapeKey } from "./refs";
 
 /** Kinds a `$ref` may stand for (OpenAPI 3.0 Reference Object positions, plus 3.1 path items). */
@@ -28,12 +29,13 @@ export type PositionKind = ReferenceableKind | "document" | "components" | "map"
 /** A child position: its tokens below the parent, its value, its kind. */
 type Child = [tokens: readonly (string | number)[], value: unknown, kind: PositionKind | MapOf];
 type Children = (node: Record<string, unknown>) => Iterable<Child>;
-/** A map whose non-extension entries are all of one kind. */
+/** A map whose entries are all of one kind; `extensions`: its `x-…` keys are extensions, not entries. */
 interface MapOf {
   readonly mapOf: PositionKind;
+  readonly extensions?: true;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
 const COMPONENT_KINDS: Readonly<Record<string, PositionKind>> = {
   schemas: "schema",
   responses: "response",
@@ -63,7 +65,7 @@ function* listed(node: Record<string, unknown>, key: string, kind: PositionKind)
 }
 
 const CHILDREN: Readonly<Record<PositionKind, Children>> = {
-  document: (node) => fields(node, { paths: { mapOf: "pathItem" }, webhooks: { mapOf: "pathItem" }, components: "components" }),
+  document: (node) => fields(node, { paths: { mapOf: "pathItem", extensions: true }, webhooks: { mapOf: "pathItem" }, components: "components" }),
   components: function* (node) {
     for (const [key, kind] of Object.entries(COMPONENT_KINDS)) if (Object.hasOwn(node, key)) yield [[key], node[key], { mapOf: kind }];
   },
@@ -74,7 +76,7 @@ const CHILDREN: Readonly<Record<PositionKind, Children>> = {
   },
   operation: function* (node) {
     yield* listed(node, "parameters", "parameter");
-    yield* fields(node, { requestBody: "requestBody", responses: { mapOf: "response" }, callbacks: { mapOf: "callback" } });
+    yield* fields(node, { requestBody: "requestBody", responses: { mapOf: "response", extensions: true }, callbacks: { mapOf: "callback" } });
   },
   callback: function* (node) {
     for (const [key, value] of Object.entries(node)) if (!key.startsWith("x-")) yield [[key], value, "pathItem"];
@@ -108,7 +110,7 @@ export function classifyPositions(document: unknown): Map<string, PositionKind> 
     if (typeof kind === "object") {
       kinds.set(path, "map");
       for (const [key, value] of Object.entries(record)) {
-        if (!key.startsWith("x-")) stack.push({ node: value, path: `${path}/${escapeKey(key)}`, kind: kind.mapOf });
+        if (!kind.extensions || !key.startsWith("x-")) stack.push({ node: value, path: `${path}/${escapeKey(key)}`, kind: kind.mapOf });
       }
       continue;
     }
