@@ -109,7 +109,7 @@ function conflictMessage(
   const why = fate.deleted
     ? `${holder.label} holds it until this plan deletes it (deletes go after creates and updates); apply this plan and plan again`
     : fate.releasedLater
-      ? `${holder.label} gives it up only later in this plan (swapped externalIds cannot be applied in one pass); give one of them a temporary externalId first`
+      ? `${holder.label} gives it up only later in this plan (items are written in desired order); list that item first, or, for swapped externalIds, give one of them a temporary externalId first`
       : `${holder.label} keeps it; give one of them another externalId`;
   return `${array.name}: ${who} would take externalId "${key}", but ${why}. externalIds are unique, so the request would fail with 409 CONFLICT: nothing is sent for ${who}`;
 }

@@ -410,7 +410,7 @@ describe("externalId collisions are plan issues, and nothing is sent for the col
         array: "items",
         key: "e2",
         message: expect.stringMatching(
-          /^items: id a1 would take externalId "e2", but id a2 gives it up only later in this plan \(swapped externalIds/,
+          /^items: id a1 would take externalId "e2", but id a2 gives it up only later in this plan \(items are written in desired order\); list that item first, or, for swapped externalIds/,
         ),
       },
       {
@@ -427,6 +427,36 @@ describe("externalId collisions are plan issues, and nothing is sent for the col
       delete: 0,
       unchanged: 0,
     });
+  });
+
+  test("a hand-over is fine when the item giving the externalId up comes first, and held back when it comes later", () => {
+    const handOver = (desired: Record<string, unknown>[]) =>
+      planAddresses({
+        match: "id",
+        current,
+        desired: [...desired, { id: "a3" }] as never,
+      });
+    const giverFirst = handOver([
+      { id: "a2", externalId: "e2-old" },
+      { id: "a1", externalId: "e2" },
+    ]);
+    expect(giverFirst.issues).toEqual([]);
+    expect(giverFirst.requests.map((r) => r.body.items)).toEqual([
+      [
+        { id: "a2", externalId: "e2-old" },
+        { id: "a1", externalId: "e2" },
+      ],
+    ]);
+    const giverLast = handOver([
+      { id: "a1", externalId: "e2" },
+      { id: "a2", externalId: "e2-old" },
+    ]);
+    expect(giverLast.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining("list that item first"),
+    ]);
+    expect(giverLast.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a2", externalId: "e2-old" }],
+    ]);
   });
 
   test("an externalId taken from an item the plan deletes: held back until that delete is applied", () => {
