@@ -79,6 +79,13 @@ export function pairItems(
   for (let desiredIndex = 0; desiredIndex < desired.length; desiredIndex++) {
     const item = desired[desiredIndex]!;
     const lookup = lookUp(array, item, desiredIndex, mode, indexes);
+    checkOwnId(
+      array,
+      item,
+      desiredIndex,
+      lookup,
+      lookup.currentIndex === undefined ? undefined : ids[lookup.currentIndex],
+    );
     if (lookup.currentIndex === undefined) {
       if (lookup.key !== undefined) {
         const seen = unmatchedKeysOf(lookup.label);
@@ -201,6 +208,36 @@ function lookUp(
     };
   }
   throw unkeyedError(array, index, mode);
+}
+
+/**
+ * Matched by externalId or a key function, a desired item that also carries
+ * an id must land on that id: otherwise the plan would write its fields to
+ * another item, or create it anew and delete the item the id names.
+ */
+function checkOwnId(
+  array: SyncArrayDescription,
+  item: Item,
+  index: number,
+  lookup: Lookup,
+  matchedId: string | undefined,
+): void {
+  const ownId = keyValue(item[array.idField]);
+  if (
+    ownId === undefined ||
+    lookup.label === array.idField ||
+    ownId === matchedId
+  )
+    return;
+  const by = `${lookup.label === "key" ? "the key" : lookup.label} "${lookup.key}"`;
+  const reached =
+    matchedId === undefined
+      ? `no current item has ${by}, so the plan would create a new item and delete ${ownId}`
+      : `${by} matches ${array.idField} ${matchedId}`;
+  throw new ArtuSyncPlanError(
+    `${array.name}: desired item ${index} has ${array.idField} "${ownId}", but ${reached}; give each item the ${array.idField} and key of one current item`,
+    { array: array.name, key: ownId },
+  );
 }
 
 /**

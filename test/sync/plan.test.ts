@@ -371,6 +371,30 @@ describe("items the planner refuses, naming the array and the index", () => {
     );
   });
 
+  test("an id that disagrees with the item matched by externalId or key function is refused", () => {
+    const other = refusal(() =>
+      planAddresses({
+        match: "externalId",
+        current,
+        desired: [{ id: "a1", externalId: "e2" }] as never,
+      }),
+    );
+    expect(other.message).toBe(
+      'items: desired item 0 has id "a1", but externalId "e2" matches id a2; give each item the id and key of one current item',
+    );
+    expect([other.array, other.key]).toEqual(["items", "a1"]);
+    const recreated = refusal(() =>
+      planAddresses({
+        match: (item) => String(item.city),
+        current,
+        desired: [{ id: "a1", city: "Toluca" }] as never,
+      }),
+    );
+    expect(recreated.message).toMatch(
+      /^items: desired item 0 has id "a1", but no current item has the key "Toluca", so the plan would create a new item and delete a1;/,
+    );
+  });
+
   test("_delete: true in desired is refused (leave the item out to delete it)", () => {
     const error = refusal(() =>
       planAddresses({
