@@ -14,6 +14,7 @@ import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { startSchemaJob } from "./lib/emit/schema";
 import { startValidatorsJob } from "./lib/emit/validators";
 import { readText } from "./lib/spec/fetch-source";
+import { assertSpecIntegrity } from "./lib/spec/integrity";
 import { jsonTextOf, parseOpenApi } from "./lib/spec/load";
 
 runCli("generate", async () => {
@@ -31,6 +32,7 @@ runCli("generate", async () => {
   try {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
+    assertSpecIntegrity(document, spec);
     schemaJob.send(jsonTextOf(text, spec, document));
     const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }, { loadGenerateConfig }] = await Promise.all([
       import("./lib/emit/generate-files"),

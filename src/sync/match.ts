@@ -3,12 +3,13 @@
  * key kind over `current`, one lookup per desired item.
  *
  * Modes (SyncMatch):
- * - "id": a desired item carrying the id updates that item; one without an id is created.
+ * - "id": a desired item carrying the id updates that item.
  * - "externalId": every desired item must carry an externalId (how integrators
  *   sync from their own database); current items without one match nothing.
  * - a key function applied to both sides; it must return a non-empty string.
- * - default: by id when the desired item carries one, else by externalId when
- *   it carries one, else it is created.
+ * - default: by id when the desired item carries one, else by externalId.
+ * A desired item without the key its mode matches by is an ArtuSyncPlanError
+ * naming its index: creating it would churn (see unkeyedError).
  * Duplicate keys on either side, and two desired items reaching the same
  * current item, are an ArtuSyncPlanError naming the key.
  */
@@ -78,6 +79,13 @@ export function pairItems(
   for (let desiredIndex = 0; desiredIndex < desired.length; desiredIndex++) {
     const item = desired[desiredIndex]!;
     const lookup = lookUp(array, item, desiredIndex, mode, indexes);
+    checkOwnId(
+      array,
+      item,
+      desiredIndex,
+      lookup,
+      lookup.currentIndex === undefined ? undefined : ids[lookup.currentIndex],
+    );
     if (lookup.currentIndex === undefined) {
       if (lookup.key !== undefined) {
         const seen = unmatchedKeysOf(lookup.label);
@@ -199,12 +207,57 @@ function lookUp(
       mustExist: false,
     };
   }
-  return {
-    key: undefined,
-    label: "",
-    currentIndex: undefined,
-    mustExist: false,
-  };
+  throw unkeyedError(array, index, mode);
+}
+
+/**
+ * Matched by externalId or a key function, a desired item that also carries
+ * an id must land on that id: otherwise the plan would write its fields to
+ * another item, or create it anew and delete the item the id names.
+ */
+function checkOwnId(
+  array: SyncArrayDescription,
+  item: Item,
+  index: number,
+  lookup: Lookup,
+  matchedId: string | undefined,
+): void {
+  const ownId = keyValue(item[array.idField]);
+  if (
+    ownId === undefined ||
+    lookup.label === array.idField ||
+    ownId === matchedId
+  )
+    return;
+  const by = `${lookup.label === "key" ? "the key" : lookup.label} "${lookup.key}"`;
+  const reached =
+    matchedId === undefined
+      ? `no current item has ${by}, so the plan would create a new item and delete ${ownId}`
+      : `${by} matches ${array.idField} ${matchedId}`;
+  throw new ArtuSyncPlanError(
+    `${array.name}: desired item ${index} has ${array.idField} "${ownId}", but ${reached}; give each item the ${array.idField} and key of one current item`,
+    { array: array.name, key: ownId },
+  );
+}
+
+/**
+ * An item without a key could be created, but no later plan could match it to
+ * what this one creates: every plan would delete it and create it again.
+ */
+function unkeyedError(
+  array: SyncArrayDescription,
+  index: number,
+  mode: MatchMode,
+): ArtuSyncPlanError {
+  const has =
+    mode === "id"
+      ? `has no ${array.idField} (match: "id")`
+      : `has neither ${array.idField} nor externalId`;
+  return new ArtuSyncPlanError(
+    `${array.name}: desired item ${index} ${has}, so no later plan could match it to the item this plan would create ` +
+      `(every plan would delete it and create it again); give it an externalId${mode === "id" ? ' and plan without match: "id"' : ` or its ${array.idField}`}, or match with a key function`,
+    { array: array.name, key: `#${index}` },
+  );
 }
 
 function resolve(
@@ -308,7 +361,7 @@ function currentId(
   return id;
 }
 
-function keyValue(value: unknown): string | undefined {
+export function keyValue(value: unknown): string | undefined {
   if (typeof value === "string" && value !== "") return value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return undefined;

@@ -22,6 +22,7 @@ import type {
   SyncPlannerDescription,
   SyncRequest,
 } from "../core/helpers";
+import { checkItems } from "./check-items";
 import { explicitRequests, replaceRequest, type RequestDraft } from "./chunk";
 import { diffArray, type ArrayDiff, type Entry } from "./diff-array";
 import { ArtuSyncPlanError } from "./errors";
@@ -61,6 +62,8 @@ export function planSync<D extends SyncPlannerDescription, P, B>(
     const currentItems = single
       ? requireArray(current, "current", operationId)
       : currentArrayOf(current, array, operationId);
+    checkItems(array, "current", currentItems);
+    checkItems(array, "desired", desiredItems);
     const diff = diffArray(
       array,
       operationId,

@@ -158,7 +158,7 @@ describe("bad input: exit 2, a message naming the source and the pointer, nothin
       name: "a dangling $ref",
       from: () => [...goodPair(), "--from", `${server.base}/bad/dangling-ref.json`],
       message: (base) => [
-        new RegExp(`${esc(base)}/bad/dangling-ref\\.json#/paths/~1pets~1list/post/responses/200/content/application~1json/schema/properties/data/items: dangling \\$ref "#/components/schemas/Animal"`),
+        new RegExp(`${esc(base)}/bad/dangling-ref\\.json#/paths/~1pets~1list/post/responses/200/content/application~1json/schema/properties/data/items \\(operation pets\\.list\\): dangling \\$ref "#/components/schemas/Animal"`),
       ],
     },
     {

@@ -41,6 +41,18 @@ const artu = () =>
     createResources,
   );
 
+/** After a reset: a new client holding `items` (created through clients.sync). */
+async function freshClientWith(items: Record<string, Item[]>) {
+  emulator.reset();
+  const api = artu();
+  const { id: clientId } = await api.clients.create({
+    type: "individual",
+    name: "Acme SA",
+  });
+  await api.clients.sync({ clientId, ...items } as ClientsSyncBody);
+  return { api, clientId };
+}
+
 /** Every field the emulator needs to create an item; isPrimary left out (the server keeps one primary per client). */
 const addressArb: fc.Arbitrary<Item> = fc.record(
   {
@@ -85,17 +97,10 @@ describe("planSync + applySync against the emulator", () => {
         fc.integer({ min: 1, max: 3 }),
         fc.boolean(),
         async (addresses, contacts, client, maxItems, replace) => {
-          emulator.reset();
-          const api = artu();
-          const { id: clientId } = await api.clients.create({
-            type: "individual",
-            name: "Acme SA",
-          });
-          await api.clients.sync({
-            clientId,
+          const { api, clientId } = await freshClientWith({
             addresses: addresses.current.map(asCreate),
             contactMethods: contacts.current.map(asCreate),
-          } as ClientsSyncBody);
+          });
 
           const description = withMaxItems(clientsSyncPlanner, maxItems);
           const desired = {
@@ -134,5 +139,98 @@ describe("planSync + applySync against the emulator", () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("externalId collisions against the emulator (ARTU's externalIds are unique: 409 CONFLICT)", () => {
+  type Address = Item & { id: string; externalId?: string; city: string };
+  type Retrieved = Item & { addresses: Address[] };
+
+  /** A client with addresses e1, e2, e3; returns its id and their ids by externalId. */
+  async function clientWithThreeAddresses() {
+    const { api, clientId } = await freshClientWith({
+      addresses: ["e1", "e2", "e3"].map((externalId, index) => ({
+        externalId,
+        street: `Reforma ${index + 1}`,
+        city: "CDMX",
+        state: "CDMX",
+        postalCode: "06600",
+      })),
+    });
+    const retrieve = async () =>
+      (await api.clients.retrieve({ id: clientId })) as unknown as Retrieved;
+    const ids = Object.fromEntries(
+      (await retrieve()).addresses.map((item) => [item.externalId, item.id]),
+    ) as Record<"e1" | "e2" | "e3", string>;
+    return { api, clientId, ids, retrieve };
+  }
+
+  /** One address per request, so a collision in a later request would fail part-way. */
+  const onePerRequest = withMaxItems(clientsSyncPlanner, 1);
+  function plan(
+    clientId: string,
+    current: Retrieved,
+    addresses: Item[],
+    match?: "id",
+  ) {
+    return planSync<typeof onePerRequest, ClientsSyncParams, ClientsSyncBody>(
+      onePerRequest,
+      {
+        clientId,
+        current: current as never,
+        desired: { addresses } as never,
+        ...(match === undefined ? {} : { match }),
+      },
+    );
+  }
+
+  test("swapped externalIds are reported before anything is sent, and the rest of the plan applies", async () => {
+    const { api, clientId, ids, retrieve } = await clientWithThreeAddresses();
+    const desired = [
+      { id: ids.e3, city: "Mérida" },
+      { id: ids.e1, externalId: "e2" },
+      { id: ids.e2, externalId: "e1" },
+    ];
+    const first = plan(clientId, await retrieve(), desired, "id");
+    expect(first.issues.map((issue) => issue.key)).toEqual(["e2", "e1"]);
+    expect(first.requests).toHaveLength(1);
+    await applySync(api, first); // before: request 2 of 3 failed with 409 after request 1 was applied
+
+    const after = await retrieve();
+    const byId = new Map(after.addresses.map((item) => [item.id, item]));
+    expect(byId.get(ids.e3)!.city).toBe("Mérida");
+    expect(byId.get(ids.e1)!.externalId).toBe("e1");
+    expect(byId.get(ids.e2)!.externalId).toBe("e2");
+    const again = plan(clientId, after, desired, "id");
+    expect(again.requests).toEqual([]);
+    expect(again.issues).toEqual(first.issues);
+  });
+
+  test("an externalId taken from an item the plan deletes converges over two plans without a 409", async () => {
+    const { api, clientId, ids, retrieve } = await clientWithThreeAddresses();
+    const desired = [
+      { id: ids.e1, externalId: "e2", city: "Toluca" },
+      { externalId: "e3" },
+    ];
+    const first = plan(clientId, await retrieve(), desired);
+    expect(first.issues.map((issue) => issue.key)).toEqual(["e2"]);
+    await applySync(api, first); // before: the update was sent before the delete and failed with 409
+
+    const second = plan(clientId, await retrieve(), desired);
+    expect(second.issues).toEqual([]);
+    expect(second.summary.addresses).toMatchObject({ update: 1, delete: 0 });
+    await applySync(api, second);
+
+    const after = await retrieve();
+    expect(
+      after.addresses
+        .map(({ id, externalId, city }) => ({ id, externalId, city }))
+        .sort((a, b) => a.externalId!.localeCompare(b.externalId!)),
+    ).toEqual([
+      { id: ids.e1, externalId: "e2", city: "Toluca" },
+      { id: ids.e3, externalId: "e3", city: "CDMX" },
+    ]);
+    const third = plan(clientId, after, desired);
+    expect([third.requests, third.issues]).toEqual([[], []]);
   });
 });

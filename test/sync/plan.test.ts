@@ -109,19 +109,17 @@ describe("matching", () => {
     });
   });
 
-  test("by id: desired items carrying an id update, items without one are created", () => {
+  test("by id: desired items carrying an id update them", () => {
     const desired = [
       { id: "a2", city: "Puebla" },
       { id: "a1", city: "Mérida" },
-      { city: "León" },
     ];
     const plan = planAddresses({ match: "id", current, desired });
     expect(plan.requests[0]!.body.items).toEqual([
       { id: "a1", city: "Mérida" },
-      { city: "León" },
     ]);
     expect(plan.summary.items).toEqual({
-      create: 1,
+      create: 0,
       update: 1,
       delete: 0,
       unchanged: 1,
@@ -148,16 +146,16 @@ describe("matching", () => {
     ]);
   });
 
-  test("default: by id when the desired item has one, else by externalId, else created", () => {
+  test("default: by id when the desired item has one, else by externalId, else created with that externalId", () => {
     const desired = [
       { id: "a1", city: "CDMX" },
       { externalId: "ext-2", city: "Querétaro" },
-      { city: "Oaxaca" },
+      { externalId: "ext-3", city: "Oaxaca" },
     ];
     const plan = planAddresses({ current, desired: desired as never });
     expect(plan.requests[0]!.body.items).toEqual([
       { id: "a2", externalId: "ext-2", city: "Querétaro" },
-      { city: "Oaxaca" },
+      { externalId: "ext-3", city: "Oaxaca" },
     ]);
     expect(plan.summary.items).toEqual({
       create: 1,
@@ -288,6 +286,269 @@ describe("duplicate keys are an ArtuSyncPlanError naming the key", () => {
   });
 });
 
+describe("items the planner refuses, naming the array and the index", () => {
+  const current = [address("a1", "e1", "CDMX"), address("a2", "e2", "Puebla")];
+
+  function refusal(run: () => unknown): ArtuSyncPlanError {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ArtuSyncPlanError);
+      return error as ArtuSyncPlanError;
+    }
+    throw new Error("planSync did not refuse the input");
+  }
+
+  test.each([
+    [
+      "default",
+      undefined,
+      /items: desired item 1 has neither id nor externalId/,
+    ],
+    ["id", "id", /items: desired item 1 has no id \(match: "id"\)/],
+  ] as const)(
+    "%s mode: an item without a key is refused instead of being deleted and created again on every plan",
+    (_mode, match, message) => {
+      const error = refusal(() =>
+        planAddresses({
+          ...(match === undefined ? {} : { match }),
+          current,
+          desired: [{ id: "a1", city: "CDMX" }, { city: "León" }] as never,
+        }),
+      );
+      expect(error.message).toMatch(message);
+      expect(error.message).toContain(
+        "every plan would delete it and create it again",
+      );
+      expect([error.array, error.key]).toEqual(["items", "#1"]);
+    },
+  );
+
+  test("clients.sync: the error names the array of the unkeyed item", () => {
+    const error = refusal(() =>
+      planClients({
+        current: { addresses: current, contactMethods: [] },
+        desired: {
+          addresses: [{ externalId: "e1" }],
+          contactMethods: [{ externalId: "c1" }, { value: "x@y.mx" }] as never,
+        },
+      }),
+    );
+    expect(error.message).toMatch(
+      /^contactMethods: desired item 1 has neither id nor externalId/,
+    );
+    expect([error.array, error.key]).toEqual(["contactMethods", "#1"]);
+  });
+
+  test.each([
+    [null, "null"],
+    ["e1", 'the string "e1"'],
+    [42, "a number"],
+    [[{ externalId: "e1" }], "an array"],
+    [undefined, "undefined"],
+  ])("a desired item that is %j is refused", (item, described) => {
+    const error = refusal(() =>
+      planAddresses({
+        current,
+        desired: [{ externalId: "e1" }, item] as never,
+      }),
+    );
+    expect(error.message).toBe(
+      `items: desired item 1 is ${described}; every item must be an object`,
+    );
+    expect([error.array, error.key]).toEqual(["items", "#1"]);
+  });
+
+  test("a current item that is not an object is refused", () => {
+    const error = refusal(() =>
+      planClients({
+        current: { addresses: [current[0], null] } as never,
+        desired: { addresses: [] },
+      }),
+    );
+    expect(error.message).toBe(
+      "addresses: current item 1 is null; every item must be an object",
+    );
+  });
+
+  test("an id that disagrees with the item matched by externalId or key function is refused", () => {
+    const other = refusal(() =>
+      planAddresses({
+        match: "externalId",
+        current,
+        desired: [{ id: "a1", externalId: "e2" }] as never,
+      }),
+    );
+    expect(other.message).toBe(
+      'items: desired item 0 has id "a1", but externalId "e2" matches id a2; give each item the id and key of one current item',
+    );
+    expect([other.array, other.key]).toEqual(["items", "a1"]);
+    const recreated = refusal(() =>
+      planAddresses({
+        match: (item) => String(item.city),
+        current,
+        desired: [{ id: "a1", city: "Toluca" }] as never,
+      }),
+    );
+    expect(recreated.message).toMatch(
+      /^items: desired item 0 has id "a1", but no current item has the key "Toluca", so the plan would create a new item and delete a1;/,
+    );
+  });
+
+  test("_delete: true in desired is refused (leave the item out to delete it)", () => {
+    const error = refusal(() =>
+      planAddresses({
+        current,
+        desired: [{ externalId: "e1" }, { id: "a2", _delete: true }] as never,
+      }),
+    );
+    expect(error.message).toMatch(
+      /^items: desired item 1 has _delete: true; desired lists the items to keep, so leave an item out to delete it$/,
+    );
+    expect([error.array, error.key]).toEqual(["items", "#1"]);
+  });
+});
+
+describe("externalId collisions are plan issues, and nothing is sent for the colliding writes", () => {
+  const current = [
+    address("a1", "e1", "CDMX"),
+    address("a2", "e2", "Puebla"),
+    address("a3", "e3", "León"),
+  ];
+
+  test("swapped externalIds: both updates held back, the rest of the plan kept", () => {
+    const plan = planAddresses({
+      match: "id",
+      current,
+      desired: [
+        { id: "a3", city: "Mérida" },
+        { id: "a1", externalId: "e2" },
+        { id: "a2", externalId: "e1" },
+      ],
+    });
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a3", city: "Mérida" }],
+    ]);
+    expect(plan.issues).toEqual([
+      {
+        array: "items",
+        key: "e2",
+        message: expect.stringMatching(
+          /^items: id a1 would take externalId "e2", but id a2 gives it up only later in this plan \(items are written in desired order\); list that item first, or, for swapped externalIds/,
+        ),
+      },
+      {
+        array: "items",
+        key: "e1",
+        message: expect.stringMatching(
+          /^items: id a2 would take externalId "e1", but id a1 keeps it; .*409 CONFLICT: nothing is sent for id a2$/,
+        ),
+      },
+    ]);
+    expect(plan.summary.items).toEqual({
+      create: 0,
+      update: 1,
+      delete: 0,
+      unchanged: 0,
+    });
+  });
+
+  test("a hand-over is fine when the item giving the externalId up comes first, and held back when it comes later", () => {
+    const handOver = (desired: Record<string, unknown>[]) =>
+      planAddresses({
+        match: "id",
+        current,
+        desired: [...desired, { id: "a3" }] as never,
+      });
+    const giverFirst = handOver([
+      { id: "a2", externalId: "e2-old" },
+      { id: "a1", externalId: "e2" },
+    ]);
+    expect(giverFirst.issues).toEqual([]);
+    expect(giverFirst.requests.map((r) => r.body.items)).toEqual([
+      [
+        { id: "a2", externalId: "e2-old" },
+        { id: "a1", externalId: "e2" },
+      ],
+    ]);
+    const giverLast = handOver([
+      { id: "a1", externalId: "e2" },
+      { id: "a2", externalId: "e2-old" },
+    ]);
+    expect(giverLast.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining("list that item first"),
+    ]);
+    expect(giverLast.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a2", externalId: "e2-old" }],
+    ]);
+  });
+
+  test("an externalId taken from an item the plan deletes: held back until that delete is applied", () => {
+    const plan = planAddresses({
+      current,
+      desired: [
+        { id: "a1", externalId: "e2", city: "Toluca" },
+        { externalId: "e3" },
+      ],
+    });
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [{ id: "a2", _delete: true }],
+    ]);
+    expect(plan.issues).toEqual([
+      {
+        array: "items",
+        key: "e2",
+        message: expect.stringContaining(
+          "id a2 holds it until this plan deletes it (deletes go after creates and updates); apply this plan and plan again",
+        ),
+      },
+    ]);
+  });
+
+  test("replace mode keeps the held-back item listed, so the server does not delete it", () => {
+    const plan = planAddresses({
+      replace: true,
+      current,
+      desired: [
+        { id: "a1", externalId: "e3" },
+        { externalId: "e3" },
+        { externalId: "e9", city: "Oaxaca" },
+      ],
+    });
+    expect(plan.issues.map((issue) => issue.key)).toEqual(["e3"]);
+    expect(plan.requests.map((r) => r.body)).toEqual([
+      {
+        items: [
+          { id: "a1" },
+          { id: "a3" },
+          { externalId: "e9", city: "Oaxaca" },
+        ],
+        replaceMode: true,
+      },
+    ]);
+  });
+
+  test("a new item taking an externalId an earlier write gives up is fine (writes are replayed in order)", () => {
+    const plan = planAddresses({
+      match: (item) => String(item.city),
+      current,
+      desired: [
+        { city: "CDMX", externalId: "e1-old" },
+        { city: "Puebla", externalId: "e2" },
+        { city: "León", externalId: "e3" },
+        { city: "Oaxaca", externalId: "e1" },
+      ],
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.requests.map((r) => r.body.items)).toEqual([
+      [
+        { id: "a1", externalId: "e1-old", city: "CDMX" },
+        { externalId: "e1", city: "Oaxaca" },
+      ],
+    ]);
+  });
+});
+
 describe("comparison", () => {
   test("server-managed fields and fields outside writableFields never cause an update", () => {
     const current = [
@@ -403,7 +664,14 @@ describe("plan output", () => {
 
   test("path context goes to params of every request, body context to the body", () => {
     const plan = planAddresses(
-      { current: [], desired: [{ city: "A" }, { city: "B" }, { city: "C" }] },
+      {
+        current: [],
+        desired: [
+          { externalId: "A", city: "A" },
+          { externalId: "B", city: "B" },
+          { externalId: "C", city: "C" },
+        ],
+      },
       withMaxItems(addressesSyncPlanner, 2),
     );
     expect(plan.requests.map((r) => r.params)).toEqual([
@@ -413,10 +681,16 @@ describe("plan output", () => {
     expect(plan.requests.every((r) => !("clientId" in r.body))).toBe(true);
     const clients = planClients({
       current: { addresses: [] },
-      desired: { addresses: [{ city: "A" }] },
+      desired: { addresses: [{ externalId: "A", city: "A" }] },
     });
     expect(clients.requests).toEqual([
-      { params: {}, body: { clientId: CLIENT_ID, addresses: [{ city: "A" }] } },
+      {
+        params: {},
+        body: {
+          clientId: CLIENT_ID,
+          addresses: [{ externalId: "A", city: "A" }],
+        },
+      },
     ]);
   });
 
@@ -529,12 +803,15 @@ describe("plan output", () => {
     ]);
     expect(Object.keys(plan.summary)).toEqual(["contactMethods"]);
     expect(() =>
-      planClients({ current: {}, desired: { addresses: [{ city: "A" }] } }),
+      planClients({
+        current: {},
+        desired: { addresses: [{ externalId: "A", city: "A" }] },
+      }),
     ).toThrow(/input.current.addresses is missing/);
     expect(
       planClients({
         current: { addresses: null },
-        desired: { addresses: [{ city: "A" }] },
+        desired: { addresses: [{ externalId: "A", city: "A" }] },
       }).summary.addresses!.create,
     ).toBe(1);
   });
@@ -554,7 +831,7 @@ describe("replace mode", () => {
       desired: [
         { externalId: "e1", city: "A" },
         { externalId: "e2", city: "Z" },
-        { city: "New" },
+        { externalId: "e4", city: "New" },
       ],
     });
     expect(plan.requests).toEqual([
@@ -564,7 +841,7 @@ describe("replace mode", () => {
           items: [
             { id: "a1" },
             { id: "a2", externalId: "e2", city: "Z" },
-            { city: "New" },
+            { externalId: "e4", city: "New" },
           ],
           replaceMode: true,
         },
@@ -621,12 +898,16 @@ describe("replace mode", () => {
       {
         replace: true,
         current,
-        desired: [{ externalId: "e1" }, { externalId: "e2" }, { city: "X" }],
+        desired: [
+          { externalId: "e1" },
+          { externalId: "e2" },
+          { externalId: "e4", city: "X" },
+        ],
       },
       withMaxItems(addressesSyncPlanner, 2),
     );
     expect(plan.requests.map((r) => r.body)).toEqual([
-      { items: [{ city: "X" }] },
+      { items: [{ externalId: "e4", city: "X" }] },
       { items: [{ id: "a3", _delete: true }] },
     ]);
   });

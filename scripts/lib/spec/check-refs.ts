@@ -5,11 +5,17 @@
  * object holding it, and so the linter never tries to fetch anything.
  */
 import { SpecError } from "./errors";
-import { resolvePointer } from "./pointer";
 import { walkRefs } from "./refs";
+import { resolveLocalRef } from "./resolve-own";
 
-export function assertLocalRefsResolve(document: unknown, source: string): void {
-  for (const { ref, pointer } of walkRefs(document)) {
+export function assertLocalRefsResolve(
+  document: unknown,
+  source: string,
+  refs: Iterable<{ ref: string; pointer: string }> = walkRefs(document),
+): void {
+  const resolved = new Set<string>();
+  for (const { ref, pointer } of refs) {
+    if (resolved.has(ref)) continue;
     if (!ref.startsWith("#")) {
       throw new SpecError(
         { source, pointer },
@@ -18,12 +24,13 @@ export function assertLocalRefsResolve(document: unknown, source: string): void 
     }
     let target: unknown;
     try {
-      target = resolvePointer(document, decodeURIComponent(ref.slice(1)));
+      target = resolveLocalRef(document, ref);
     } catch {
       throw new SpecError({ source, pointer }, `malformed $ref ${JSON.stringify(ref)}: not a JSON pointer`);
     }
     if (target === undefined) {
       throw new SpecError({ source, pointer }, `dangling $ref ${JSON.stringify(ref)}: nothing at that pointer`);
     }
+    resolved.add(ref);
   }
 }

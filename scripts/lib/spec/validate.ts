@@ -3,12 +3,15 @@
  * `@redocly/openapi-core` lint with its "spec" ruleset only (structural
  * schema of OpenAPI 3.0/3.1 plus the spec-mandated rules: unresolved refs,
  * path parameters, unique operationIds…), errors only, no style rules.
- * References are checked first by `assertLocalRefsResolve`, so the linter
- * works on a self-contained document and never resolves anything remote.
+ * The shared checks (`assertSpecIntegrity`: references local, resolvable,
+ * ending in an object of the right kind; path templates matching path
+ * parameters) run first, so the linter works on a self-contained, cycle-free
+ * document, never resolves anything remote, and never overflows its stack.
  */
 import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config } from "@redocly/openapi-core";
-import { assertLocalRefsResolve } from "./check-refs";
+import { assertSpecIntegrity } from "./integrity";
 import { SpecError, formatLocated } from "./errors";
+import type { OpenApiDocument } from "./load";
 
 export interface LintProblem {
   readonly pointer: string;
@@ -39,11 +42,11 @@ export async function lintOpenApi(document: unknown): Promise<LintProblem[]> {
 const MAX_LISTED = 20;
 
 /**
- * Throws a `SpecError` located at the first problem (dangling/external refs
- * first, then lint errors); the message lists the others, one per line.
+ * Throws a `SpecError` located at the first problem (the shared integrity
+ * checks first, then lint errors); the message lists the others, one per line.
  */
 export async function assertValidOpenApi(document: unknown, source: string): Promise<void> {
-  assertLocalRefsResolve(document, source);
+  assertSpecIntegrity(document as OpenApiDocument, source);
   const problems = await lintOpenApi(document);
   if (problems.length === 0) return;
   const [first, ...rest] = problems as [LintProblem, ...LintProblem[]];
