@@ -7,10 +7,11 @@ import type { RequestOptions } from "../core/operation";
 import type { AttemptDeadlines } from "./attempt-signal";
 import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
 import type { RequestLog } from "./log-lines";
-import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
+import { checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
 import { headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
 import { serializeQuery } from "./query-string";
+import { resolveKey } from "./resolve-key";
 import { scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
 import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
@@ -62,7 +63,9 @@ export async function execute(
 
   for (let attempt = 1; ; attempt++) {
     if (callerSignal?.aborted) throw new ArtuAbortError(context, "before the request was sent", callerSignal.reason);
-    const key = staticHeaders?.key ?? (await resolveKey(config, prepared));
+    // The attempt's deadline covers an apiKey function too: a key that never comes is bounded like a response.
+    const signal = runtime.deadlines.start(callerSignal, timeoutMs);
+    const key = staticHeaders?.key ?? (await resolveKey(config.apiKey, context, signal, callerSignal, timeoutMs));
     const headers =
       staticHeaders !== undefined && headerParams === undefined && options?.headers === undefined
         ? bodyText === undefined
@@ -73,7 +76,6 @@ export async function execute(
     const startedAt = log === undefined ? 0 : performance.now();
     log?.start(prepared, url, headers, attempt, maxRetries + 1);
 
-    const signal = runtime.deadlines.start(callerSignal, timeoutMs);
     let response: ReceivedResponse;
     let failure: AttemptFailure;
     let error: ArtuError;
@@ -174,13 +176,6 @@ function causeChain(error: unknown): unknown[] {
     current = current instanceof Error ? current.cause : undefined;
   }
   return chain;
-}
-
-async function resolveKey(config: ResolvedOptions, prepared: PreparedOperation): Promise<string> {
-  const source = config.apiKey as () => string | Promise<string>;
-  const key = await source();
-  checkApiKeyValue(key, "the apiKey function's result", prepared.operationId);
-  return key;
 }
 
 /** The headers of a request that cannot use the precomputed ones; the client's own headers win. */
