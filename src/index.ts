@@ -11,6 +11,7 @@ export {
   ArtuApiError,
   ArtuAuthenticationError,
   ArtuBatchError,
+  ArtuBatchSplitError,
   ArtuConflictError,
   ArtuConnectionError,
   ArtuError,
