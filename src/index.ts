@@ -18,6 +18,7 @@ export {
   ArtuNotFoundError,
   ArtuPermissionError,
   ArtuRateLimitError,
+  ArtuRedirectError,
   ArtuResponseParseError,
   ArtuServerError,
   ArtuTimeoutError,

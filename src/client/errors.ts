@@ -130,6 +130,21 @@ export class ArtuRateLimitError extends ArtuApiError {
 export class ArtuServerError extends ArtuApiError {
   override readonly name: string = "ArtuServerError";
 }
+/**
+ * A 3xx the client did not follow (see redirect.ts): the operation is not
+ * idempotent, the `Location` leaves the base URL's origin, the method would
+ * change, or there were too many hops. `location` is the header as received.
+ */
+export class ArtuRedirectError extends ArtuApiError {
+  override readonly name: string = "ArtuRedirectError";
+  readonly location: string | undefined;
+
+  constructor(init: ArtuApiErrorInit & { readonly location: string | undefined }, message: string) {
+    super(init, message);
+    this.location = init.location;
+  }
+}
+
 /** A 2xx response whose body is not valid JSON; `body` holds the (truncated) text. Not retried: the server did the work. */
 export class ArtuResponseParseError extends ArtuApiError {
   override readonly name: string = "ArtuResponseParseError";

@@ -5,7 +5,7 @@
  */
 import type { RequestOptions } from "../core/operation";
 import type { AttemptDeadlines } from "./attempt-signal";
-import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
+import { ArtuAbortError, ArtuApiError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
 import type { RequestLog } from "./log-lines";
 import { checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
@@ -81,9 +81,19 @@ export async function execute(
     let error: ArtuError;
     try {
       response = await transport(request, signal.signal);
+      if (response.status >= 300 && response.status < 400) {
+        // Rare: the redirect rule loads on the first 3xx (a refused redirect throws an ArtuError, rethrown below).
+        const { followRedirects } = await import("./redirect");
+        response = await followRedirects(transport, request, response, signal.signal, context, attempt, key, config.baseUrl);
+      }
       signal.finish();
     } catch (thrown) {
       signal.finish();
+      if (thrown instanceof ArtuApiError) {
+        // A redirect the client refused to follow: final.
+        log?.finish(prepared, url, { status: thrown.status, requestId: thrown.requestId }, startedAt);
+        throw thrown;
+      }
       if (callerSignal?.aborted) throw new ArtuAbortError(context, "during the request", callerSignal.reason);
       if (signal.timedOut()) {
         failure = { kind: "timeout" };

@@ -39,6 +39,16 @@ export function apiErrorFromResponse(
   attempts: number,
   secret: string | undefined,
 ): ArtuApiError {
+  return errorForStatus(apiErrorInit(context, response, attempts, secret), response.headers);
+}
+
+/** What an ArtuApiError holds about `response`, every text scrubbed of the key. */
+export function apiErrorInit(
+  context: ArtuRequestContext,
+  response: ReceivedResponse,
+  attempts: number,
+  secret: string | undefined,
+): ArtuApiErrorInit {
   const text = scrubSecret(response.text, secret);
   const parsed = parseJsonObject(text);
   const body: unknown = parsed ?? truncate(text);
@@ -53,7 +63,7 @@ export function apiErrorFromResponse(
     headers: headersRecord(response.headers, secret),
     attempts,
   };
-  return errorForStatus(init, response.headers);
+  return init;
 }
 
 function errorForStatus(init: ArtuApiErrorInit, headers: Headers): ArtuApiError {
