@@ -12,11 +12,12 @@ import { expandPath } from "./path-template";
 import { headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
 import { serializeQuery } from "./query-string";
 import { resolveKey } from "./resolve-key";
-import { scrubSecret } from "./redact";
+import { containsSecret, scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
 import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
 import type { AttemptRequest, Transport } from "./transport";
 import type { ResponseCheck } from "../drift/check";
+import { REQUEST_ID_HEADER } from "../core/wire-error";
 
 export interface ClientRuntime {
   readonly options: ResolvedOptions;
@@ -107,7 +108,7 @@ export async function execute(
     }
 
     const status = response.status;
-    log?.finish(prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
+    log?.finish(prepared, url, { status, requestId: requestIdOf(response, key) }, startedAt);
     if (status >= 200 && status < 300) {
       const data = parseSuccess(context, response, attempt, key);
       return runtime.checkResponse === undefined ? data : runtime.checkResponse(context, response, data, attempt, key);
@@ -151,9 +152,15 @@ function parseSuccess(context: ArtuRequestContext, response: ReceivedResponse, a
   if (response.text === "") return undefined;
   try {
     return JSON.parse(response.text);
-  } catch (thrown) {
-    throw responseParseError(context, response, thrown instanceof Error ? thrown.message : String(thrown), attempt, key);
+  } catch {
+    throw responseParseError(context, response, attempt, key);
   }
+}
+
+/** The response's request id for a log line; a server may put anything there, the key included. */
+function requestIdOf(response: ReceivedResponse, key: string): string | null {
+  const requestId = response.headers.get(REQUEST_ID_HEADER);
+  return requestId === null ? null : scrubSecret(requestId, key);
 }
 
 function connectionFailure(
@@ -167,8 +174,9 @@ function connectionFailure(
   const code = chain.map((error) => (error as { code?: unknown }).code).find((value): value is string => typeof value === "string");
   const rawDetail = chain.map((error) => (error instanceof Error ? error.message : String(error))).join(": ");
   const detail = scrubSecret(rawDetail, key);
-  // Keep the original as cause unless it quotes the key (e.g. an invalid header value).
-  const cause = detail === rawDetail ? { cause: thrown } : undefined;
+  // Keep the original as cause unless it holds the key anywhere util.inspect would show (e.g. an invalid header value):
+  // then a copy with the scrubbed message and the code.
+  const cause = { cause: chain.some((error) => holdsSecret(error, key)) ? scrubbedCause(thrown, detail, code) : thrown };
   if (code === undefined && thrown instanceof TypeError && thrown.message !== "fetch failed") {
     // fetch refused the request itself (bad URL, bad header): nothing to retry.
     throw new ArtuError(`${where(context)} could not be sent: ${detail}`, cause);
@@ -177,6 +185,31 @@ function connectionFailure(
   const notSent = (code !== undefined && NOT_SENT_CODES.has(code)) || chain.some((error) => (error as { syscall?: unknown }).syscall === "connect");
   const failure: AttemptFailure = notSent ? { kind: "not-sent" } : { kind: "connection" };
   return [failure, new ArtuConnectionError({ ...context, attempts: attempt, code, detail }, cause)];
+}
+
+/** Whether `error`'s message, stack or own properties hold the key in any encoding. */
+function holdsSecret(error: unknown, key: string): boolean {
+  if (!(error instanceof Error)) return containsSecret(String(error), key);
+  if (containsSecret(`${error.message}\n${error.stack ?? ""}`, key)) return true;
+  for (const name of Object.getOwnPropertyNames(error)) {
+    if (name === "message" || name === "stack" || name === "cause") continue;
+    const value = (error as unknown as Record<string, unknown>)[name];
+    let text: string;
+    try {
+      text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+    } catch {
+      return true; // unreadable (a cycle, a getter that throws): not kept
+    }
+    if (containsSecret(text, key)) return true;
+  }
+  return false;
+}
+
+function scrubbedCause(thrown: unknown, detail: string, code: string | undefined): Error {
+  const copy = new Error(detail);
+  copy.name = thrown instanceof Error ? thrown.name : "Error";
+  if (code !== undefined) (copy as Error & { code?: string }).code = code;
+  return copy;
 }
 
 function causeChain(error: unknown): unknown[] {
