@@ -3,19 +3,13 @@
  * timeoutMs and by the caller's signal, one that throws or returns no usable
  * key fails with a clear ArtuError; in every case nothing reaches the server.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ArtuAbortError, ArtuError } from "../../src/client/errors";
-import { json, startServer, type TestServer } from "./support/server";
+import { json, serveDuringTests, type TestServer } from "./support/server";
 import { API_KEY, testClient } from "./support/descriptors";
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer((_, response) => json(response, 200, { ok: true }));
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+serveDuringTests((started) => (server = started), (_, response) => json(response, 200, { ok: true }));
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error);
 

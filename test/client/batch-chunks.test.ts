@@ -3,20 +3,14 @@
  * (each request numbers its own items from 0), and refusing to split an
  * atomic call throws the typed batch error class. Over HTTP on 127.0.0.1.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ArtuBatchError, ArtuBatchSplitError, ArtuError } from "../../src/index";
 import { combineResults } from "../../src/client/batch";
-import { json, startServer, type TestServer } from "./support/server";
+import { json, serveDuringTests, type TestServer } from "./support/server";
 import { testClient } from "./support/descriptors";
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+serveDuringTests((started) => (server = started));
 
 const items = Array.from({ length: 600 }, (_, i) => ({ externalId: `e${i}`, name: i % 250 === 5 ? "" : `n${i}` }));
 

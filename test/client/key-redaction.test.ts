@@ -7,10 +7,10 @@
  * transport and with middleware alike. Over HTTP on 127.0.0.1.
  */
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ArtuApiError, ArtuError, ArtuRedirectError, ArtuResponseParseError } from "../../src/index";
 import { REDACTED, scrubSecret } from "../../src/client/redact";
-import { startServer, type TestServer } from "./support/server";
+import { serveDuringTests, type TestServer } from "./support/server";
 import { testClient } from "./support/descriptors";
 
 /** "/", "+" and "=" make the JSON, percent and base64 forms differ from the key. */
@@ -64,13 +64,7 @@ function views(error: unknown, lines: readonly string[]): Record<string, string>
 }
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+serveDuringTests((started) => (server = started));
 
 function echoingHeaders(): Record<string, string> {
   return {
