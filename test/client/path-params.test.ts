@@ -96,6 +96,16 @@ describe("dot segments in path parameters", () => {
     expect(server.requests.map((r) => decodeURIComponent(r.url.slice("/clients/".length)))).toEqual(values);
   });
 
+  it("artu.raw refuses them too", async () => {
+    for (const value of DOT_SEGMENTS) {
+      await expect(
+        artu.raw.DELETE("/clients/{parentClientId}/children/{childClientId}" as never, { params: { path: { parentClientId: "p", childClientId: value } } } as never),
+      ).rejects.toThrow(`artu.raw: path parameter "childClientId" is ${JSON.stringify(value)}, a "." or ".." segment`);
+    }
+    await artu.raw.GET("/clients/{id}", { params: { path: { id: "a/b" } } });
+    expect(server.requests.map((r) => r.url)).toEqual(["/clients/a%2Fb"]);
+  });
+
   it("an empty string is refused as before", async () => {
     await expect(artu.clients.retrieve({ id: "" })).rejects.toThrow('clients.retrieve: path parameter "id" is required and was an empty string');
     expect(server.requests).toEqual([]);
