@@ -82,8 +82,8 @@ export async function execute(
     let error: ArtuError;
     try {
       response = await transport(request, signal.signal);
-      if (response.status >= 300 && response.status < 400) {
-        // Rare: the redirect rule loads on the first 3xx (a refused redirect throws an ArtuError, rethrown below).
+      if ((response.status >= 300 && response.status < 400) || response.status === 0) {
+        // Rare: the redirect rule loads on the first 3xx (or a browser's opaque redirect, status 0); a refused one throws, rethrown below.
         const { followRedirects } = await import("./redirect");
         response = await followRedirects(transport, request, response, signal.signal, context, attempt, key, config.baseUrl);
       }

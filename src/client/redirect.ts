@@ -26,8 +26,9 @@ export const MAX_REDIRECTS = 5;
 const FOLLOWED_FOR_GET = new Set([301, 302, 303, 307, 308]);
 const METHOD_PRESERVING = new Set([307, 308]);
 
+/** A 3xx, or status 0: the opaque redirect a browser's fetch returns for `redirect: "manual"`. */
 export function isRedirect(status: number): boolean {
-  return status >= 300 && status < 400;
+  return (status >= 300 && status < 400) || status === 0;
 }
 
 /** Follows what the rule allows and returns the first answer that is not a redirect; throws ArtuRedirectError otherwise. */
@@ -72,6 +73,7 @@ function refusalOf(
   if (!prepared.descriptor.idempotent) {
     return `${prepared.operationId} is not idempotent, and following would re-send its body elsewhere or turn it into a GET`;
   }
+  if (status === 0) return "the runtime hides the redirect's target (an opaque redirect, as browsers return)";
   if (!FOLLOWED_FOR_GET.has(status)) return `${status} is not a redirect the client follows`;
   if (prepared.method !== "GET" && prepared.method !== "HEAD" && !METHOD_PRESERVING.has(status)) {
     return `${status} would turn ${prepared.method} into GET`;

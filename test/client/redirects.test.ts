@@ -109,3 +109,15 @@ for (const [transport, extra] of transports) {
     });
   });
 }
+
+describe("an opaque redirect (a browser's fetch with redirect: \"manual\")", () => {
+  it("is an ArtuRedirectError, not a status-0 ArtuApiError", async () => {
+    // Browsers answer redirect: "manual" with status 0 and no headers; Node cannot build such a Response, so a stand-in.
+    const opaque = { status: 0, type: "opaqueredirect", headers: new Headers(), text: async () => "" };
+    const artu = testClient({ baseUrl: server.url, fetch: (async () => opaque) as unknown as typeof fetch });
+    await expect(artu.clients.retrieve({ id: "c1" })).rejects.toThrow(
+      "clients.retrieve (GET /clients/{id}) was redirected (0), which the client does not follow: the runtime hides the redirect's target (an opaque redirect, as browsers return). Nothing more was sent.",
+    );
+    await expect(artu.clients.create({})).rejects.toBeInstanceOf(ArtuRedirectError);
+  });
+});
