@@ -133,7 +133,7 @@ export class ArtuServerError extends ArtuApiError {
 /**
  * A 3xx the client did not follow (see redirect.ts): the operation is not
  * idempotent, the `Location` leaves the base URL's origin, the method would
- * change, or there were too many hops. `location` is the header as received.
+ * change, or there were too many hops. `location` is the header as received (the API key scrubbed).
  */
 export class ArtuRedirectError extends ArtuApiError {
   override readonly name: string = "ArtuRedirectError";
