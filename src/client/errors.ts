@@ -130,6 +130,21 @@ export class ArtuRateLimitError extends ArtuApiError {
 export class ArtuServerError extends ArtuApiError {
   override readonly name: string = "ArtuServerError";
 }
+/**
+ * A 3xx the client did not follow (see redirect.ts): the operation is not
+ * idempotent, the `Location` leaves the base URL's origin, the method would
+ * change, or there were too many hops. `location` is the header as received (the API key scrubbed).
+ */
+export class ArtuRedirectError extends ArtuApiError {
+  override readonly name: string = "ArtuRedirectError";
+  readonly location: string | undefined;
+
+  constructor(init: ArtuApiErrorInit & { readonly location: string | undefined }, message: string) {
+    super(init, message);
+    this.location = init.location;
+  }
+}
+
 /** A 2xx response whose body is not valid JSON; `body` holds the (truncated) text. Not retried: the server did the work. */
 export class ArtuResponseParseError extends ArtuApiError {
   override readonly name: string = "ArtuResponseParseError";
@@ -205,9 +220,10 @@ export class ArtuAbortError extends ArtuError {
 /**
  * A call split into several requests (more items than one batch request
  * accepts, with atomic: false) failed part-way. Requests before `chunkIndex`
- * succeeded (their responses in `results`); the failing one is `cause` (an
- * ArtuApiError, ArtuConnectionError…); later ones were not sent. A failure of
- * the first request is thrown as is, since nothing was applied.
+ * succeeded (their responses in `results`, item error indices rebased onto the
+ * caller's whole input); the failing one is `cause` (an ArtuApiError,
+ * ArtuConnectionError…); later ones were not sent. A failure of the first
+ * request is thrown as is, since nothing was applied.
  */
 export class ArtuBatchError extends ArtuError {
   override readonly name: string = "ArtuBatchError";
@@ -219,22 +235,21 @@ export class ArtuBatchError extends ArtuError {
   readonly itemsSent: number;
   readonly itemCount: number;
   readonly results: readonly unknown[];
+  /**
+   * The failing request's validation issues with item pointers rebased onto
+   * the caller's input ("/body/items/3/name" in request 2 of 250 items is
+   * "/body/items/253/name"); empty when the cause had none.
+   */
+  readonly issues: readonly ArtuIssue[];
 
-  constructor(init: {
-    readonly operationId: string;
-    readonly chunkIndex: number;
-    readonly chunkCount: number;
-    readonly itemsSent: number;
-    readonly itemCount: number;
-    readonly results: readonly unknown[];
-    readonly cause: unknown;
-  }) {
+  constructor(init: ArtuBatchErrorInit, message?: string) {
     const causeMessage = init.cause instanceof Error ? init.cause.message : String(init.cause);
     super(
-      `${init.operationId}: request ${init.chunkIndex + 1} of ${init.chunkCount} failed (${causeMessage}); ` +
-        `items 0–${init.itemsSent - 1} of ${init.itemCount} were sent in the requests that succeeded (error.results), ` +
-        `items from ${init.itemsSent} on were not confirmed`,
-      { cause: init.cause },
+      message ??
+        `${init.operationId}: request ${init.chunkIndex + 1} of ${init.chunkCount} failed (${causeMessage}); ` +
+          `items 0–${init.itemsSent - 1} of ${init.itemCount} were sent in the requests that succeeded (error.results), ` +
+          `items from ${init.itemsSent} on were not confirmed`,
+      init.cause === undefined ? undefined : { cause: init.cause },
     );
     this.operationId = init.operationId;
     this.chunkIndex = init.chunkIndex;
@@ -242,6 +257,44 @@ export class ArtuBatchError extends ArtuError {
     this.itemsSent = init.itemsSent;
     this.itemCount = init.itemCount;
     this.results = init.results;
+    this.issues = init.issues ?? [];
+  }
+}
+
+export interface ArtuBatchErrorInit {
+  readonly operationId: string;
+  readonly chunkIndex: number;
+  readonly chunkCount: number;
+  readonly itemsSent: number;
+  readonly itemCount: number;
+  readonly results: readonly unknown[];
+  readonly cause: unknown;
+  readonly issues?: readonly ArtuIssue[];
+}
+
+/**
+ * An atomic batch call with more items than one request accepts: refused
+ * before anything was sent, since all-or-nothing cannot span several requests
+ * (`chunkCount` is how many it would take; `itemsSent` is 0).
+ */
+export class ArtuBatchSplitError extends ArtuBatchError {
+  override readonly name: string = "ArtuBatchSplitError";
+  readonly maxItems: number;
+
+  constructor(init: { readonly operationId: string; readonly itemCount: number; readonly maxItems: number }, message: string) {
+    super(
+      {
+        operationId: init.operationId,
+        chunkIndex: 0,
+        chunkCount: Math.ceil(init.itemCount / init.maxItems),
+        itemsSent: 0,
+        itemCount: init.itemCount,
+        results: [],
+        cause: undefined,
+      },
+      message,
+    );
+    this.maxItems = init.maxItems;
   }
 }
 

@@ -5,17 +5,19 @@
  */
 import type { RequestOptions } from "../core/operation";
 import type { AttemptDeadlines } from "./attempt-signal";
-import { ArtuAbortError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
+import { ArtuAbortError, ArtuApiError, ArtuConnectionError, ArtuError, ArtuTimeoutError, where, type ArtuRequestContext } from "./errors";
 import type { RequestLog } from "./log-lines";
-import { checkApiKeyValue, checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
+import { checkHeaders, checkMaxRetries, checkTimeout, type ResolvedOptions } from "./options";
 import { expandPath } from "./path-template";
 import { headerParamsOf, queryOf, type PreparedOperation } from "./prepared-operation";
 import { serializeQuery } from "./query-string";
-import { scrubSecret } from "./redact";
+import { resolveKey } from "./resolve-key";
+import { containsSecret, scrubSecret } from "./redact";
 import { apiErrorFromResponse, responseParseError, type ReceivedResponse } from "./response-error";
 import { parseRetryAfter, retryDelayMs, type AttemptFailure, type RetryTiming } from "./retry";
 import type { AttemptRequest, Transport } from "./transport";
 import type { ResponseCheck } from "../drift/check";
+import { REQUEST_ID_HEADER } from "../core/wire-error";
 
 export interface ClientRuntime {
   readonly options: ResolvedOptions;
@@ -64,7 +66,9 @@ export async function execute(
 
   for (let attempt = 1; ; attempt++) {
     if (callerSignal?.aborted) throw new ArtuAbortError(context, "before the request was sent", callerSignal.reason);
-    const key = staticHeaders?.key ?? (await resolveKey(config, prepared));
+    // The attempt's deadline covers an apiKey function too: a key that never comes is bounded like a response.
+    const signal = runtime.deadlines.start(callerSignal, timeoutMs);
+    const key = staticHeaders?.key ?? (await resolveKey(config.apiKey, context, signal, callerSignal, timeoutMs));
     const headers =
       staticHeaders !== undefined && headerParams === undefined && options?.headers === undefined
         ? bodyText === undefined
@@ -75,15 +79,24 @@ export async function execute(
     const startedAt = log === undefined ? 0 : performance.now();
     log?.start(prepared, url, headers, attempt, maxRetries + 1);
 
-    const signal = runtime.deadlines.start(callerSignal, timeoutMs);
     let response: ReceivedResponse;
     let failure: AttemptFailure;
     let error: ArtuError;
     try {
       response = await transport(request, signal.signal);
+      if ((response.status >= 300 && response.status < 400) || response.status === 0) {
+        // Rare: the redirect rule loads on the first 3xx (or a browser's opaque redirect, status 0); a refused one throws, rethrown below.
+        const { followRedirects } = await import("./redirect");
+        response = await followRedirects(transport, request, response, signal.signal, context, attempt, key, config.baseUrl);
+      }
       signal.finish();
     } catch (thrown) {
       signal.finish();
+      if (thrown instanceof ArtuApiError) {
+        // A redirect the client refused to follow: final.
+        log?.finish(prepared, url, { status: thrown.status, requestId: thrown.requestId }, startedAt);
+        throw thrown;
+      }
       if (callerSignal?.aborted) throw new ArtuAbortError(context, "during the request", callerSignal.reason);
       if (signal.timedOut()) {
         failure = { kind: "timeout" };
@@ -97,7 +110,7 @@ export async function execute(
     }
 
     const status = response.status;
-    log?.finish(prepared, url, { status, requestId: response.headers.get("x-request-id") }, startedAt);
+    log?.finish(prepared, url, { status, requestId: requestIdOf(response, key) }, startedAt);
     if (status >= 200 && status < 300) {
       const data = parseSuccess(context, response, attempt, key);
       onSuccessHeaders?.(response.headers);
@@ -142,9 +155,15 @@ function parseSuccess(context: ArtuRequestContext, response: ReceivedResponse, a
   if (response.text === "") return undefined;
   try {
     return JSON.parse(response.text);
-  } catch (thrown) {
-    throw responseParseError(context, response, thrown instanceof Error ? thrown.message : String(thrown), attempt, key);
+  } catch {
+    throw responseParseError(context, response, attempt, key);
   }
+}
+
+/** The response's request id for a log line; a server may put anything there, the key included. */
+function requestIdOf(response: ReceivedResponse, key: string): string | null {
+  const requestId = response.headers.get(REQUEST_ID_HEADER);
+  return requestId === null ? null : scrubSecret(requestId, key);
 }
 
 function connectionFailure(
@@ -158,8 +177,9 @@ function connectionFailure(
   const code = chain.map((error) => (error as { code?: unknown }).code).find((value): value is string => typeof value === "string");
   const rawDetail = chain.map((error) => (error instanceof Error ? error.message : String(error))).join(": ");
   const detail = scrubSecret(rawDetail, key);
-  // Keep the original as cause unless it quotes the key (e.g. an invalid header value).
-  const cause = detail === rawDetail ? { cause: thrown } : undefined;
+  // Keep the original as cause unless it holds the key anywhere util.inspect would show (e.g. an invalid header value):
+  // then a copy with the scrubbed message and the code.
+  const cause = { cause: chain.some((error) => holdsSecret(error, key)) ? scrubbedCause(thrown, detail, code) : thrown };
   if (code === undefined && thrown instanceof TypeError && thrown.message !== "fetch failed") {
     // fetch refused the request itself (bad URL, bad header): nothing to retry.
     throw new ArtuError(`${where(context)} could not be sent: ${detail}`, cause);
@@ -170,6 +190,31 @@ function connectionFailure(
   return [failure, new ArtuConnectionError({ ...context, attempts: attempt, code, detail }, cause)];
 }
 
+/** Whether `error`'s message, stack or own properties hold the key in any encoding. */
+function holdsSecret(error: unknown, key: string): boolean {
+  if (!(error instanceof Error)) return containsSecret(String(error), key);
+  if (containsSecret(`${error.message}\n${error.stack ?? ""}`, key)) return true;
+  for (const name of Object.getOwnPropertyNames(error)) {
+    if (name === "message" || name === "stack" || name === "cause") continue;
+    const value = (error as unknown as Record<string, unknown>)[name];
+    let text: string;
+    try {
+      text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+    } catch {
+      return true; // unreadable (a cycle, a getter that throws): not kept
+    }
+    if (containsSecret(text, key)) return true;
+  }
+  return false;
+}
+
+function scrubbedCause(thrown: unknown, detail: string, code: string | undefined): Error {
+  const copy = new Error(detail);
+  copy.name = thrown instanceof Error ? thrown.name : "Error";
+  if (code !== undefined) (copy as Error & { code?: string }).code = code;
+  return copy;
+}
+
 function causeChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let current = error; current !== undefined && current !== null && chain.length < 5; ) {
@@ -177,13 +222,6 @@ function causeChain(error: unknown): unknown[] {
     current = current instanceof Error ? current.cause : undefined;
   }
   return chain;
-}
-
-async function resolveKey(config: ResolvedOptions, prepared: PreparedOperation): Promise<string> {
-  const source = config.apiKey as () => string | Promise<string>;
-  const key = await source();
-  checkApiKeyValue(key, "the apiKey function's result", prepared.operationId);
-  return key;
 }
 
 /** The headers of a request that cannot use the precomputed ones; the client's own headers win. */

@@ -2,12 +2,12 @@
  * The client's log lines, for a client built with a `logger`: assemble.ts
  * imports this module then (dynamically, so clients without a logger do not
  * carry it) and execute.ts waits for it before a request's first line. Headers
- * go through redactHeaders, so no line carries the API key.
+ * go through redactHeaders and scrubSecret, so no line carries the API key.
  */
 import { where } from "./errors";
 import type { ArtuLogger } from "./options";
 import type { PreparedOperation } from "./prepared-operation";
-import { redactHeaders } from "./redact";
+import { redactHeaders, scrubSecret } from "./redact";
 import type { AttemptFailure } from "./retry";
 
 export interface RequestLog {
@@ -30,7 +30,7 @@ export function createRequestLog(logger: ArtuLogger): RequestLog {
         method: prepared.method,
         url,
         attempt,
-        headers: redactHeaders(headers),
+        headers: scrubbedHeaders(headers),
       });
     },
 
@@ -57,6 +57,18 @@ export function createRequestLog(logger: ArtuLogger): RequestLog {
       );
     },
   };
+}
+
+/**
+ * Credential headers replaced by name, and the key (read from the request's
+ * own Authorization) scrubbed from every other value: a default header may
+ * carry it too.
+ */
+function scrubbedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const key = headers.authorization?.replace(/^Bearer /, "");
+  const redacted = redactHeaders(headers);
+  for (const name in redacted) redacted[name] = scrubSecret(redacted[name]!, key);
+  return redacted;
 }
 
 function describeFailure(failure: AttemptFailure): string {

@@ -11,15 +11,17 @@ type AnyClient = Client<any>;
 
 export function openapiFetchTransport(raw: AnyClient): Transport {
   return async (request, signal) => {
-    const { prepared } = request;
+    const { prepared, redirectPath } = request;
     const result = await (raw.request as (method: string, path: string, init: object) => Promise<OpenapiFetchResult>)(
       prepared.descriptor.method,
-      prepared.path,
+      redirectPath ?? prepared.path,
       {
-        params: { path: request.params ?? {}, query: request.query },
+        // A followed redirect's target is a complete path and query already.
+        params: redirectPath === undefined ? { path: request.params ?? {}, query: request.query } : {},
         body: request.body,
         bodySerializer: () => request.bodyText,
         headers: request.headers,
+        redirect: "manual",
         signal,
         parseAs: "stream",
       },

@@ -13,6 +13,8 @@ export const ARTU_ENVIRONMENTS: readonly ArtuEnvironment[] = ["test", "live"];
 export const DEFAULT_BASE_URL = "https://api.artu.ai";
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** Beyond 10 retries, backoff capped at 8 s keeps a call waiting for minutes: a loop of its own is clearer. */
+export const MAX_RETRIES_LIMIT = 10;
 
 /** The key, or a function called before every request (rotation, per-tenant keys, a secrets manager). */
 export type ArtuApiKey = string | (() => string | Promise<string>);
@@ -34,7 +36,7 @@ export interface ArtuClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Per attempt, default 60 000. */
   timeoutMs?: number;
-  /** Automatic retries after the first attempt, default 2. See retry.ts for which failures are retried. */
+  /** Automatic retries after the first attempt: an integer from 0 to 10, default 2. See retry.ts for which failures are retried. */
   maxRetries?: number;
   /** openapi-fetch middleware; when given, every request (generated methods included) goes through it. */
   middleware?: readonly Middleware[];
@@ -163,8 +165,8 @@ export function checkTimeout(timeoutMs: unknown, name: string, context = "create
 }
 
 export function checkMaxRetries(maxRetries: unknown, name: string, context = "createArtuClient"): number {
-  if (typeof maxRetries !== "number" || !Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw configError(`${name} must be a non-negative integer, got ${describeValue(maxRetries)}`, context);
+  if (typeof maxRetries !== "number" || !Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
+    throw configError(`${name} must be an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${describeValue(maxRetries)}`, context);
   }
   return maxRetries;
 }

@@ -20,7 +20,7 @@ import {
   type ArtuIssue,
   type ArtuRequestContext,
 } from "./errors";
-import { redactHeaders, scrubSecret } from "./redact";
+import { redactHeaders, scrubParsed, scrubSecret } from "./redact";
 import { parseRetryAfter } from "./retry";
 
 /** Longest body text kept on an error (and quoted in its message). */
@@ -39,21 +39,33 @@ export function apiErrorFromResponse(
   attempts: number,
   secret: string | undefined,
 ): ArtuApiError {
+  return errorForStatus(apiErrorInit(context, response, attempts, secret), response.headers);
+}
+
+/** What an ArtuApiError holds about `response`, every text scrubbed of the key. */
+export function apiErrorInit(
+  context: ArtuRequestContext,
+  response: ReceivedResponse,
+  attempts: number,
+  secret: string | undefined,
+): ArtuApiErrorInit {
   const text = scrubSecret(response.text, secret);
-  const parsed = parseJsonObject(text);
+  // Scrubbed again once parsed: JSON escapes can hide a second encoding ("\u0025\u0037\u0033" is "%73").
+  const parsed = scrubParsed(parseJsonObject(text), secret);
   const body: unknown = parsed ?? truncate(text);
+  const headers = headersRecord(response.headers, secret);
   const init: ArtuApiErrorInit = {
     ...context,
     status: response.status,
-    requestId: response.headers.get(REQUEST_ID_HEADER) ?? stringField(parsed, "requestId"),
+    requestId: headers[REQUEST_ID_HEADER] ?? stringField(parsed, "requestId"),
     code: stringField(parsed, "code"),
     serverMessage: stringField(parsed, "message"),
     body,
     issues: issuesOf(parsed),
-    headers: headersRecord(response.headers, secret),
+    headers,
     attempts,
   };
-  return errorForStatus(init, response.headers);
+  return init;
 }
 
 function errorForStatus(init: ArtuApiErrorInit, headers: Headers): ArtuApiError {
@@ -71,26 +83,40 @@ function errorForStatus(init: ArtuApiErrorInit, headers: Headers): ArtuApiError 
   return new ArtuApiError(init);
 }
 
-/** A 2xx whose body is not JSON. */
+/**
+ * A 2xx whose body is not JSON. The reason is JSON.parse's message on the
+ * scrubbed text: on the raw text it would quote a snippet that can cut the key
+ * in the middle, where no scrubbing finds it.
+ */
 export function responseParseError(
   context: ArtuRequestContext,
   response: ReceivedResponse,
-  reason: string,
   attempts: number,
   secret: string | undefined,
 ): ArtuResponseParseError {
+  const text = scrubSecret(response.text, secret);
+  const headers = headersRecord(response.headers, secret);
   return new ArtuResponseParseError({
     ...context,
     status: response.status,
-    requestId: response.headers.get(REQUEST_ID_HEADER) ?? undefined,
+    requestId: headers[REQUEST_ID_HEADER],
     code: undefined,
     serverMessage: undefined,
-    body: truncate(scrubSecret(response.text, secret)),
+    body: truncate(text),
     issues: [],
-    headers: headersRecord(response.headers, secret),
+    headers,
     attempts,
-    reason: scrubSecret(reason, secret),
+    reason: scrubSecret(parseFailure(text), secret),
   });
+}
+
+function parseFailure(text: string): string {
+  try {
+    JSON.parse(text);
+    return "the body changed once the API key was scrubbed from it";
+  } catch (thrown) {
+    return thrown instanceof Error ? thrown.message : String(thrown);
+  }
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {

@@ -1,8 +1,8 @@
 /**
  * The retry rule, in one place.
  *
- * An attempt that fails is retried, up to `maxRetries` times (default 2, per
- * client or per request), only when sending the request again cannot do harm:
+ * An attempt that fails is retried, up to `maxRetries` times (default 2, an
+ * integer from 0 to 10, per client or per request), only when sending the request again cannot do harm:
  *
  * | failure                                              | idempotent op | non-idempotent op           |
  * | ---------------------------------------------------- | ------------- | --------------------------- |
@@ -10,8 +10,9 @@
  * | 429 Too Many Requests                                | retry         | retry (refused before any work) |
  * | 408 Request Timeout                                  | retry         | retry (the server never got the whole request) |
  * | 5xx (503 included, with or without Retry-After)      | retry         | only with retryNonIdempotent |
+ * | 501, 505, 506, 508, 510, 511 (repeating cannot help) | never         | never                       |
  * | connection reset/closed after sending, our timeout   | retry         | only with retryNonIdempotent |
- * | any other status, malformed 2xx body, caller's abort | never         | never                       |
+ * | 3xx (see redirect.ts), any other status, malformed 2xx body, caller's abort | never | never       |
  *
  * "Idempotent" is the descriptor's flag (GET/HEAD/PUT/DELETE and read-only
  * POSTs, decided by the generator from the spec). A non-idempotent POST
@@ -86,9 +87,16 @@ function isRetryable(failure: AttemptFailure, repeatable: boolean): boolean {
       return repeatable;
     case "status":
       if (failure.status === 429 || failure.status === 408) return true;
-      return failure.status >= 500 && failure.status <= 599 && repeatable;
+      return failure.status >= 500 && failure.status <= 599 && repeatable && !FINAL_SERVER_STATUSES.has(failure.status);
   }
 }
+
+/**
+ * 5xx answers that say the server cannot do this request at all (not
+ * implemented, HTTP version or negotiation unsupported, a loop, an extension
+ * or network login required): the same request gets the same answer.
+ */
+const FINAL_SERVER_STATUSES: ReadonlySet<number> = new Set([501, 505, 506, 508, 510, 511]);
 
 /** Full jitter: uniform in [0, min(max, base × 2^retry)). */
 export function backoffMs(retry: number, timing: RetryTiming): number {

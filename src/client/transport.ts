@@ -6,7 +6,8 @@
  *   caller configured middleware, so that middleware sees every request and
  *   every retry.
  * Both read the body as text under the attempt's signal, so the timeout covers
- * a response that stalls half-way.
+ * a response that stalls half-way, and both leave redirects to the client
+ * (`redirect: "manual"`, see redirect.ts).
  */
 import type { Client } from "openapi-fetch";
 import type { PreparedOperation } from "./prepared-operation";
@@ -22,6 +23,8 @@ export interface AttemptRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly bodyText: string | undefined;
+  /** Set when following a redirect (redirect.ts): the target relative to the base URL; `url` is then the absolute target. */
+  readonly redirectPath?: string;
 }
 
 export type Transport = (request: AttemptRequest, signal: AbortSignal) => Promise<ReceivedResponse>;
@@ -33,6 +36,7 @@ export function directTransport(fetchImpl: typeof globalThis.fetch): Transport {
       method,
       headers: request.headers as Record<string, string>,
       body: request.bodyText,
+      redirect: "manual",
       signal,
     });
     const text = response.status === 204 || method === "HEAD" ? "" : await response.text();

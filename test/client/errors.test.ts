@@ -180,7 +180,10 @@ describe("the API key never leaks", () => {
     });
     const error = await failure(artu.clients.retrieve({ id: "x" }));
     expect(error.message).toBe(`clients.retrieve (GET /clients/{id}) could not be sent: Invalid header value: Bearer ${REDACTED}`);
-    expect(error.cause).toBeUndefined();
+    // The cause is a copy with the scrubbed message: the original quotes the key.
+    expect(error.cause).toBeInstanceOf(Error);
+    expect((error.cause as Error).name).toBe("TypeError");
+    expect((error.cause as Error).message).toBe(`Invalid header value: Bearer ${REDACTED}`);
     assertNoKey(error, []);
   });
 });

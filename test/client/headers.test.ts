@@ -120,7 +120,20 @@ describe("options validation", () => {
     expect(() => testClient({ ...base, baseUrl: "api.artu.ai" })).toThrow('baseUrl must be an absolute http(s) URL, got "api.artu.ai"');
     expect(() => testClient({ ...base, baseUrl: "https://user:pw@api.artu.ai" })).toThrow(/must not contain credentials/);
     expect(() => testClient({ ...base, timeoutMs: 0 })).toThrow("timeoutMs must be a positive number of milliseconds, got 0");
-    expect(() => testClient({ ...base, maxRetries: -1 })).toThrow("maxRetries must be a non-negative integer, got -1");
+    expect(() => testClient({ ...base, maxRetries: -1 })).toThrow("maxRetries must be an integer from 0 to 10, got -1");
+  });
+
+  it("maxRetries is an integer from 0 to 10, per client and per request", async () => {
+    for (const bad of [11, 1e9, Infinity, 1.5, Number.NaN, "3"]) {
+      expect(() => testClient({ ...base, maxRetries: bad as number })).toThrow(/^createArtuClient: maxRetries must be an integer from 0 to 10, got /);
+    }
+    expect(() => testClient({ ...base, maxRetries: 10 })).not.toThrow();
+    const artu = testClient({ baseUrl: server.url });
+    server.requests.length = 0;
+    await expect(artu.clients.retrieve({ id: "x" }, { maxRetries: 1000 })).rejects.toThrow(
+      "clients.retrieve options: maxRetries must be an integer from 0 to 10, got 1000",
+    );
+    expect(server.requests).toEqual([]);
   });
 
   it("an apiKey function returning a bad value fails the request with a clear error", async () => {

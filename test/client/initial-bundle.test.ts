@@ -15,6 +15,7 @@ const LAZY = [
   "src/client/middleware-transport.ts",
   "src/client/batch.ts", // splitting oversize batches
   "src/client/log-lines.ts", // clients with a logger
+  "src/client/redirect.ts", // the first 3xx
   "src/drift/inspect.ts", // drift: "report" | "strict"
   "src/drift/divergences.ts",
   "generated/validators.js",

@@ -51,6 +51,20 @@ describe("retries by status", () => {
     expect(server.requests.length).toBe(1);
   });
 
+  it("501 and 505 are not retried, even for an idempotent GET or with retryNonIdempotent", async () => {
+    for (const status of [501, 505]) {
+      sequence([status, status, status]);
+      server.requests.length = 0;
+      const artu = testClient({ baseUrl: server.url, maxRetries: 3 });
+      const error = (await artu.clients.retrieve({ id: "c1" }).catch((e: unknown) => e)) as ArtuServerError;
+      expect(error).toBeInstanceOf(ArtuServerError);
+      expect(error.status).toBe(status);
+      expect(error.attempts).toBe(1);
+      await expect(artu.clients.create({}, { retryNonIdempotent: true })).rejects.toBeInstanceOf(ArtuServerError);
+      expect(server.requests.length).toBe(2);
+    }
+  });
+
   it("retryNonIdempotent opts a POST in", async () => {
     sequence([500, 502]);
     const artu = testClient({ baseUrl: server.url });

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface RecordedRequest {
   readonly method: string;
@@ -91,4 +92,20 @@ export function json(response: ServerResponse, status: number, body: unknown, he
 export function text(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "content-type": "text/plain", "content-length": Buffer.byteLength(body), ...headers });
   response.end(body);
+}
+
+/**
+ * One server for a test file: started before its tests (handed to `onStart`),
+ * its recorded requests cleared before each test, closed after them.
+ */
+export function serveDuringTests(onStart: (server: TestServer) => void, handler?: Handler): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(handler);
+    onStart(server);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.requests.length = 0;
+  });
 }
