@@ -7,7 +7,7 @@
  */
 import type { ArtuRequestContext } from "../client/errors";
 import type { ArtuLogger } from "../client/options";
-import { redactHeaders, scrubSecret } from "../client/redact";
+import { redactHeaders, scrubParsed, scrubSecret } from "../client/redact";
 import type { ReceivedResponse } from "../client/response-error";
 import { REQUEST_ID_HEADER } from "../core/wire-error";
 import { divergencesOf, shapeOf } from "./divergences";
@@ -79,7 +79,7 @@ function driftError(
       ...context,
       status: response.status,
       requestId: scrubOptional(response.headers.get(REQUEST_ID_HEADER) ?? undefined, key),
-      body: scrubBody(data, key),
+      body: scrubParsed(data, key), // the key echoed in any encoding stays out of logs and toJSON
       headers: redactHeaders(headers),
       attempts,
     },
@@ -87,11 +87,6 @@ function driftError(
   );
 }
 
-/** A server that echoes the API key back must not put it into the error (its body reaches logs and toJSON). */
-function scrubBody(data: unknown, key: string): unknown {
-  const text = JSON.stringify(data);
-  return key === "" || text === undefined || !text.includes(key) ? data : JSON.parse(scrubSecret(text, key));
-}
 
 function scrubOptional(value: string | undefined, key: string): string | undefined {
   return value === undefined ? undefined : scrubSecret(value, key);

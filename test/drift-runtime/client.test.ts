@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 /**
  * Runtime drift alerts end to end: a real client over HTTP against the
  * emulator (started here, response validation on), which serves drifting
@@ -174,6 +175,21 @@ describe('drift: "strict"', () => {
     expect(error.body).toMatchObject({ id: clientId, echoedKey: "Bearer [REDACTED]" });
     for (const text of [error.message, JSON.stringify(error.toJSON()), JSON.stringify(error.body), JSON.stringify(error.divergences)]) {
       expect(text).not.toContain(DEFAULT_API_KEY);
+    }
+  });
+
+  it("keeps the key out of the error in the encodings servers echo it in", async () => {
+    const encodings = {
+      percent: encodeURIComponent(DEFAULT_API_KEY).replace(/_/g, "%5F"),
+      base64: Buffer.from(`Bearer ${DEFAULT_API_KEY}`).toString("base64"),
+      unicode: [...DEFAULT_API_KEY].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""),
+    };
+    emulator.setFaults([mutate("clients.retrieve", (body) => ({ ...body, ...encodings }))]);
+    const error = (await reporting("strict").artu.clients.retrieve({ id: clientId }).catch((thrown: unknown) => thrown)) as ArtuDriftError;
+    expect(error).toBeInstanceOf(ArtuDriftError);
+    const texts = [error.message, JSON.stringify(error.toJSON()), JSON.stringify(error.body), inspect(error)];
+    for (const text of texts) {
+      for (const encoded of [DEFAULT_API_KEY, ...Object.values(encodings)]) expect(text).not.toContain(encoded);
     }
   });
 
