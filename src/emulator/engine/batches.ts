@@ -1,0 +1,61 @@
+/**
+ * Batch roles (`items`, `atomic`): create many, update many (`{id, data}`
+ * items) and upsert many by `externalId`, through the shared batch runner
+ * (atomic: the first failure fails the request and nothing is written).
+ */
+import { notFound } from "../errors";
+import type { Handler } from "../handlers/context";
+import { runBatch } from "../handlers/batch";
+import type { Entity, Json } from "../store";
+import { valueAt } from "./answers";
+import type { EnginePlan } from "./plan";
+import { isPlainObject, setDeclared } from "./records";
+import { scopeOf } from "./scope";
+import { createIn, updateRecord, upsertIn } from "./writes";
+
+type BatchBody = { items: Json[]; atomic?: boolean };
+
+export const batchCreate = (plan: EnginePlan): Handler => (context) => {
+  const scope = scopeOf(plan.family, context);
+  const outcome = runBatch(context.body as BatchBody, (item, pointer) => createIn(plan, context, scope, item, pointer));
+  return batchAnswer(plan, outcome, (record) => record);
+};
+
+export const batchUpdate = (plan: EnginePlan): Handler => (context) => {
+  const scope = scopeOf(plan.family, context);
+  const outcome = runBatch(context.body as BatchBody, (item, pointer) => {
+    const id = String(item.id ?? "");
+    const record = scope.records.get(id);
+    if (!record) throw notFound(plan.family.collection, id);
+    updateRecord(plan, context, scope, record, item, pointer);
+    return record;
+  });
+  return batchAnswer(plan, outcome, (record) => record);
+};
+
+export const batchUpsert = (plan: EnginePlan): Handler => (context) => {
+  const scope = scopeOf(plan.family, context);
+  const outcome = runBatch(context.body as BatchBody, (item, pointer) => upsertIn(plan, context, scope, String(item.externalId ?? ""), item, pointer));
+  return batchAnswer(plan, outcome, ({ record, action }) => ({ action, data: record }));
+};
+
+/** The sampled batch answer with `data` (each element shaped like the sampled one: the record, or `{action, data}`), `atomic` and `errors`. */
+function batchAnswer<R extends Entity | { record: Entity; action: string }>(
+  plan: EnginePlan,
+  outcome: { atomic: boolean; data: R[]; errors?: unknown[] },
+  wrapped: (result: R) => unknown,
+): Json {
+  const answer = plan.answer();
+  const sampled = valueAt(answer, ["data"]);
+  const first = Array.isArray(sampled) ? sampled[0] : undefined;
+  const envelope = isPlainObject(first) && !Object.hasOwn(first, "id") && Object.hasOwn(first, "data");
+  answer.data = outcome.data.map((result) => {
+    const value = wrapped(result);
+    if (envelope) return value;
+    return isPlainObject(value) && "record" in value ? value.record : isPlainObject(value) && "data" in value && !("id" in value) ? value.data : value;
+  });
+  setDeclared(answer, "atomic", outcome.atomic);
+  if (outcome.errors) answer.errors = outcome.errors;
+  else delete answer.errors;
+  return answer;
+}

@@ -1,0 +1,26 @@
+/**
+ * Answers synthesized from the spec where state does not decide them:
+ * `openapi-sampler` fills every declared property from examples, defaults,
+ * enums, formats and patterns. It draws no random numbers, so a sample is the
+ * same on every run (ids and timestamps come from the seeded generator and
+ * clock instead). One sample per schema, copied on each use.
+ */
+import { sample } from "openapi-sampler";
+import type { JsonSchema } from "../spec-operations";
+
+const OPTIONS = { skipNonRequired: false, skipReadOnly: false, skipWriteOnly: true, quiet: true, enablePatterns: true } as const;
+
+export interface Sampler {
+  /** A fresh copy of the sample of `schema` (schemas are compared by identity). */
+  sample(schema: JsonSchema): unknown;
+}
+
+export function createSampler(spec: object): Sampler {
+  const cache = new Map<JsonSchema, unknown>();
+  return {
+    sample(schema) {
+      if (!cache.has(schema)) cache.set(schema, sample(schema as Parameters<typeof sample>[0], OPTIONS, spec));
+      return structuredClone(cache.get(schema));
+    },
+  };
+}

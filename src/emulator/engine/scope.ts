@@ -1,0 +1,46 @@
+/**
+ * Where a family operation works: its collection in the request's data set,
+ * the parent record of a sub-collection (`/clients/{clientId}/addresses`),
+ * and the records that belong to that parent.
+ */
+import { notFound } from "../errors";
+import type { HandlerContext } from "../handlers/context";
+import { collectionOf, type Entity } from "../store";
+import type { FamilyOperation } from "../../../scripts/lib/model/shapes/families";
+
+export interface Scope {
+  readonly records: Map<string, Entity>;
+  /** The parent key field and value, for sub-collections. */
+  readonly parent?: { readonly field: string; readonly id: string };
+}
+
+/** Resolves the collection; a sub-collection's parent must exist when its collection holds records. */
+export function scopeOf(family: FamilyOperation, context: HandlerContext): Scope {
+  const records = collectionOf(context.data, family.collection);
+  if (!family.parent) return { records };
+  const id = context.path[family.parent.param] ?? "";
+  const parents = collectionOf(context.data, family.parent.collection);
+  if (parents.size > 0 && !parents.has(id)) throw notFound(family.parent.collection, id);
+  return { records, parent: { field: family.parent.param, id } };
+}
+
+/** A record belongs to the parent through its key field (`clientId`), or a list of keys (`transactionIds`). */
+export function belongs(record: Entity, parent: Scope["parent"]): boolean {
+  if (!parent) return true;
+  if (record[parent.field] === parent.id) return true;
+  const many = record[`${parent.field}s`];
+  return Array.isArray(many) && many.includes(parent.id);
+}
+
+/** The record named by the operation's id parameter (404 when missing or under another parent). */
+export function recordOf(family: FamilyOperation, context: HandlerContext, scope: Scope): Entity {
+  const id = context.path[family.idParam ?? "id"] ?? "";
+  const record = scope.records.get(id);
+  if (!record || !belongs(record, scope.parent)) throw notFound(family.collection, id);
+  return record;
+}
+
+/** The server-decided fields of a new record under a parent. */
+export function parentFields(scope: Scope): Record<string, unknown> {
+  return scope.parent ? { [scope.parent.field]: scope.parent.id } : {};
+}
