@@ -18,7 +18,7 @@ type BatchBody = { items: Json[]; atomic?: boolean };
 export const batchCreate = (plan: EnginePlan): Handler => (context) => {
   const scope = scopeOf(plan.family, context);
   const outcome = runBatch(context.body as BatchBody, (item, pointer) => createIn(plan, context, scope, item, pointer));
-  return batchAnswer(plan, outcome, (record) => record);
+  return batchAnswer(plan, outcome.atomic, outcome.data.map((record) => ({ record })), outcome.errors);
 };
 
 export const batchUpdate = (plan: EnginePlan): Handler => (context) => {
@@ -30,32 +30,24 @@ export const batchUpdate = (plan: EnginePlan): Handler => (context) => {
     updateRecord(plan, context, scope, record, item, pointer);
     return record;
   });
-  return batchAnswer(plan, outcome, (record) => record);
+  return batchAnswer(plan, outcome.atomic, outcome.data.map((record) => ({ record })), outcome.errors);
 };
 
 export const batchUpsert = (plan: EnginePlan): Handler => (context) => {
   const scope = scopeOf(plan.family, context);
   const outcome = runBatch(context.body as BatchBody, (item, pointer) => upsertIn(plan, context, scope, String(item.externalId ?? ""), item, pointer));
-  return batchAnswer(plan, outcome, ({ record, action }) => ({ action, data: record }));
+  return batchAnswer(plan, outcome.atomic, outcome.data, outcome.errors);
 };
 
-/** The sampled batch answer with `data` (each element shaped like the sampled one: the record, or `{action, data}`), `atomic` and `errors`. */
-function batchAnswer<R extends Entity | { record: Entity; action: string }>(
-  plan: EnginePlan,
-  outcome: { atomic: boolean; data: R[]; errors?: unknown[] },
-  wrapped: (result: R) => unknown,
-): Json {
+/** The sampled batch answer with `data` (elements shaped like the sampled one: the record, or `{action, data}`), `atomic` and `errors`. */
+function batchAnswer(plan: EnginePlan, atomic: boolean, results: readonly { record: Entity; action?: string }[], errors: unknown[] | undefined): Json {
   const answer = plan.answer();
   const sampled = valueAt(answer, ["data"]);
   const first = Array.isArray(sampled) ? sampled[0] : undefined;
-  const envelope = isPlainObject(first) && !Object.hasOwn(first, "id") && Object.hasOwn(first, "data");
-  answer.data = outcome.data.map((result) => {
-    const value = wrapped(result);
-    if (envelope) return value;
-    return isPlainObject(value) && "record" in value ? value.record : isPlainObject(value) && "data" in value && !("id" in value) ? value.data : value;
-  });
-  setDeclared(answer, "atomic", outcome.atomic);
-  if (outcome.errors) answer.errors = outcome.errors;
+  const enveloped = isPlainObject(first) && !Object.hasOwn(first, "id") && Object.hasOwn(first, "data");
+  answer.data = results.map(({ record, action }) => (enveloped ? { ...(action && Object.hasOwn(first, "action") ? { action } : {}), data: record } : record));
+  setDeclared(answer, "atomic", atomic);
+  if (errors) answer.errors = errors;
   else delete answer.errors;
   return answer;
 }
