@@ -8,6 +8,7 @@ import type { Handler } from "../handlers/context";
 import { runBatch } from "../handlers/batch";
 import type { Entity, Json } from "../store";
 import { valueAt } from "./answers";
+import { publicView } from "./links";
 import type { EnginePlan } from "./plan";
 import { isPlainObject, setDeclared } from "./records";
 import { scopeOf } from "./scope";
@@ -45,7 +46,10 @@ function batchAnswer(plan: EnginePlan, atomic: boolean, results: readonly { reco
   const sampled = valueAt(answer, ["data"]);
   const first = Array.isArray(sampled) ? sampled[0] : undefined;
   const enveloped = isPlainObject(first) && !Object.hasOwn(first, "id") && Object.hasOwn(first, "data");
-  answer.data = results.map(({ record, action }) => (enveloped ? { ...(action && Object.hasOwn(first, "action") ? { action } : {}), data: record } : record));
+  answer.data = results.map(({ record, action }) => {
+    const visible = publicView(record);
+    return enveloped ? { ...(action && Object.hasOwn(first, "action") ? { action } : {}), data: visible } : visible;
+  });
   setDeclared(answer, "atomic", atomic);
   if (errors) answer.errors = errors;
   else delete answer.errors;

@@ -50,6 +50,7 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
   const handlers: Record<string, Handler> = Object.create(null);
   const unmodelled: UnmodelledOperation[] = [];
   const unplaced = new Map(served.families.unplaced.map((entry) => [entry.operationId, entry.reason]));
+  const parentParams = parentParamsByCollection(served);
   for (const operation of served.operations) {
     const { operationId } = operation;
     if (Object.hasOwn(layers, operationId)) {
@@ -57,7 +58,7 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
       continue;
     }
     const family = served.families.placed.get(operationId);
-    const generic = family && genericHandler(family, operation, sampler);
+    const generic = family && genericHandler(family, planOf(family, operation, sampler, parentParams.get(family.collection) ?? []));
     if (generic) {
       handlers[operationId] = generic;
     } else if (hasSuccess(operation)) {
@@ -70,7 +71,14 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
   return { handlers, unmodelled: unmodelled.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)) };
 }
 
-function genericHandler(family: FamilyOperation, operation: SpecOperation, sampler: ReturnType<typeof createSampler>): Handler | undefined {
-  if (family.role === "sync") return undefined;
-  return ROLES[family.role](planOf(family, operation, sampler));
+function genericHandler(family: FamilyOperation, plan: EnginePlan): Handler | undefined {
+  return family.role === "sync" ? undefined : ROLES[family.role](plan);
+}
+
+function parentParamsByCollection(served: ServedSpec): Map<string, string[]> {
+  const params = new Map<string, string[]>();
+  for (const { collection, parent } of served.families.placed.values()) {
+    if (parent && !params.get(collection)?.includes(parent.param)) params.set(collection, [...(params.get(collection) ?? []), parent.param].sort());
+  }
+  return params;
 }

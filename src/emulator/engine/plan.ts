@@ -7,7 +7,7 @@ import type { FamilyOperation } from "../../../scripts/lib/model/shapes/families
 import type { SpecOperation } from "../spec-operations";
 import type { Json } from "../store";
 import { valueAt } from "./answers";
-import { isPlainObject } from "./records";
+import { isPlainObject, type ResourceTemplate } from "./records";
 import type { Sampler } from "./samples";
 
 export interface EnginePlan {
@@ -15,30 +15,37 @@ export interface EnginePlan {
   readonly operation: SpecOperation;
   /** A fresh sampled answer (empty object without a response schema). */
   answer(): Json;
-  /** A fresh sampled resource of this operation's answer. */
-  template(): Json;
+  /** The parent parameters of the collection's sub-collections (`transactionId`), whatever operation uses them. */
+  readonly parentParams: readonly string[];
+  /** The sampled resource of this operation's answer (fresh copies). */
+  template(): ResourceTemplate;
 }
 
-export function planOf(family: FamilyOperation, operation: SpecOperation, sampler: Sampler): EnginePlan {
-  const answer = (): Json => {
-    const sampled = operation.responseSchema ? sampler.sample(operation.responseSchema) : {};
-    return (isPlainObject(sampled) ? sampled : { value: sampled }) as Json;
+export function planOf(family: FamilyOperation, operation: SpecOperation, sampler: Sampler, parentParams: readonly string[]): EnginePlan {
+  const sampled = (only?: "required"): Json => {
+    const value = operation.responseSchema ? sampler.sample(operation.responseSchema, only) : {};
+    return (isPlainObject(value) ? value : { value }) as Json;
   };
   return {
     family,
     operation,
-    answer,
-    template: () => templateIn(answer(), family),
+    parentParams,
+    answer: () => sampled(),
+    template: () => {
+      const declared = templateIn(sampled(), family) ?? {};
+      // An optional envelope member holding the resource is absent from the required-only sample.
+      return { declared, base: templateIn(sampled("required"), family) ?? structuredClone(declared) };
+    },
   };
 }
 
 /** The resource inside a sampled answer: at `resourceAt`, else the first `data` element (lists, batches, `{action, data}`). */
-function templateIn(answer: unknown, family: FamilyOperation): Json {
-  if (family.resourceAt) return asObject(valueAt(answer, family.resourceAt));
-  const data = valueAt(answer, ["data"]);
-  const first = Array.isArray(data) ? data[0] : undefined;
-  if (isPlainObject(first) && !Object.hasOwn(first, "id") && isPlainObject(first.data)) return first.data;
-  return asObject(first);
+function templateIn(answer: unknown, family: FamilyOperation): Json | undefined {
+  const found = family.resourceAt ? valueAt(answer, family.resourceAt) : firstElement(valueAt(answer, ["data"]));
+  return isPlainObject(found) ? found : undefined;
 }
 
-const asObject = (value: unknown): Json => (isPlainObject(value) ? value : {});
+function firstElement(data: unknown): unknown {
+  const first = Array.isArray(data) ? data[0] : undefined;
+  return isPlainObject(first) && !Object.hasOwn(first, "id") && isPlainObject(first.data) ? first.data : first;
+}

@@ -9,6 +9,7 @@ import { matchesFilter } from "../filters";
 import { paginate } from "../pagination";
 import type { Entity, Json } from "../store";
 import { countField } from "./count-field";
+import { publicView } from "./links";
 import type { EnginePlan } from "./plan";
 import { isPlainObject } from "./records";
 import { belongs, recordOf, scopeOf } from "./scope";
@@ -38,7 +39,7 @@ export const retrieveByMetadata = (plan: EnginePlan): Handler => (context) => {
 export const list = (plan: EnginePlan): Handler => (context) => {
   const input = (plan.family.listIn === "body" ? context.body ?? {} : context.query) as Json;
   const filter = filterOf(input, plan);
-  const records = matching(plan, context, (record) => matchesFilter(record, filter, searchFields(record)));
+  const records = matching(plan, context, (record) => matchesFilter(record, filter, searchFields(record))).map(publicView);
   if (!plan.family.paged) return records;
   const scope = `${plan.operation.operationId}:${JSON.stringify(context.path)}:${JSON.stringify(filter ?? {})}`;
   return paginate(records, input, scope, plan.family.listIn === "body" ? "/body" : "/query");

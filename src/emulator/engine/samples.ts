@@ -8,18 +8,25 @@
 import { sample } from "openapi-sampler";
 import type { JsonSchema } from "../spec-operations";
 
-const OPTIONS = { skipNonRequired: false, skipReadOnly: false, skipWriteOnly: true, quiet: true, enablePatterns: true } as const;
+const OPTIONS = { skipReadOnly: false, skipWriteOnly: true, quiet: true, enablePatterns: true } as const;
 
 export interface Sampler {
-  /** A fresh copy of the sample of `schema` (schemas are compared by identity). */
-  sample(schema: JsonSchema): unknown;
+  /**
+   * A fresh copy of the sample of `schema` (schemas are compared by identity):
+   * every declared property, or with `required` only the required ones (what
+   * a new record starts from, so no made-up optional value, such as an
+   * `externalId`, is stored).
+   */
+  sample(schema: JsonSchema, only?: "required"): unknown;
 }
 
 export function createSampler(spec: object): Sampler {
-  const cache = new Map<JsonSchema, unknown>();
+  const full = new Map<JsonSchema, unknown>();
+  const required = new Map<JsonSchema, unknown>();
   return {
-    sample(schema) {
-      if (!cache.has(schema)) cache.set(schema, sample(schema as Parameters<typeof sample>[0], OPTIONS, spec));
+    sample(schema, only) {
+      const cache = only === "required" ? required : full;
+      if (!cache.has(schema)) cache.set(schema, sample(schema as Parameters<typeof sample>[0], { ...OPTIONS, skipNonRequired: only === "required" }, spec));
       return structuredClone(cache.get(schema));
     },
   };

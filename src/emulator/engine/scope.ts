@@ -6,6 +6,7 @@
 import { notFound } from "../errors";
 import type { HandlerContext } from "../handlers/context";
 import { collectionOf, type Entity } from "../store";
+import { hiddenParents } from "./links";
 import type { FamilyOperation } from "../../../scripts/lib/model/shapes/families";
 
 export interface Scope {
@@ -24,12 +25,12 @@ export function scopeOf(family: FamilyOperation, context: HandlerContext): Scope
   return { records, parent: { field: family.parent.param, id } };
 }
 
-/** A record belongs to the parent through its key field (`clientId`), or a list of keys (`transactionIds`). */
+/** A record belongs to the parent through its key field (`clientId`), a list of keys (`transactionIds`), or the keys its request named. */
 export function belongs(record: Entity, parent: Scope["parent"]): boolean {
   if (!parent) return true;
   if (record[parent.field] === parent.id) return true;
   const many = record[`${parent.field}s`];
-  return Array.isArray(many) && many.includes(parent.id);
+  return (Array.isArray(many) && many.includes(parent.id)) || hiddenParents(record, parent.field).includes(parent.id);
 }
 
 /** The record named by the operation's id parameter (404 when missing or under another parent). */

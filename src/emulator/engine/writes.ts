@@ -7,8 +7,9 @@ import type { Handler, HandlerContext } from "../handlers/context";
 import { assertExternalIdFree } from "../handlers/external-id";
 import { findByExternalId, type Entity, type Json } from "../store";
 import { placeAt } from "./answers";
+import { publicView, rememberParents } from "./links";
 import type { EnginePlan } from "./plan";
-import { isPlainObject, newRecord, patchRecord, setDeclared } from "./records";
+import { isPlainObject, newRecord, patchRecord, setDeclared, type ResourceTemplate } from "./records";
 import { belongs, parentFields, recordOf, scopeOf, type Scope } from "./scope";
 
 /** The fields of a PATCH body: the body, or its `data` member when the resource has no `data` field (`{data: {...}}`). */
@@ -17,7 +18,7 @@ export function patchFields(body: unknown, template: Json): unknown {
 }
 
 export function answerWith(plan: EnginePlan, record: Entity, extra: Readonly<Record<string, unknown>> = {}): unknown {
-  const answer = placeAt(plan.answer(), plan.family.resourceAt ?? [], record);
+  const answer = placeAt(plan.answer(), plan.family.resourceAt ?? [], publicView(record));
   if (isPlainObject(answer)) for (const [key, value] of Object.entries(extra)) setDeclared(answer, key, value);
   return answer;
 }
@@ -25,21 +26,31 @@ export function answerWith(plan: EnginePlan, record: Entity, extra: Readonly<Rec
 /** Creates a record in `scope` from `fields` (the external key must be free). */
 export function createIn(plan: EnginePlan, context: HandlerContext, scope: Scope, fields: unknown, pointer: string, fixed: Record<string, unknown> = {}): Entity {
   const template = plan.template();
-  const record = newRecord({ template, id: context.newId(), now: context.now(), fields, fixed: { ...environmentField(template, context), ...parentFields(scope), ...fixed } });
+  const record = newRecord({
+    template,
+    id: context.newId(),
+    now: context.now(),
+    fields,
+    fixed: { ...environmentField(template, context), ...parentFields(scope), ...fixed },
+  });
   assertExternalIdFree(scope.records, plan.family.collection, record.externalId, undefined, pointer);
+  rememberParents(record, fields, plan.parentParams);
   scope.records.set(record.id, record);
   return record;
 }
 
 /** Resources that say which environment they live in get the request's. */
-function environmentField(template: Json, context: HandlerContext): Record<string, unknown> {
-  return template.environment === "test" || template.environment === "live" ? { environment: context.environment } : {};
+function environmentField(template: ResourceTemplate, context: HandlerContext): Record<string, unknown> {
+  const sampled = template.declared.environment;
+  return sampled === "test" || sampled === "live" ? { environment: context.environment } : {};
 }
 
 export function updateRecord(plan: EnginePlan, context: HandlerContext, scope: Scope, record: Entity, fields: unknown, pointer: string): boolean {
-  const patch = patchFields(fields, record);
+  const template = plan.template();
+  const patch = patchFields(fields, template.declared);
   if (isPlainObject(patch) && typeof patch.externalId === "string") assertExternalIdFree(scope.records, plan.family.collection, patch.externalId, record.id, pointer);
-  return patchRecord(record, patch, context.now);
+  rememberParents(record, patch, plan.parentParams);
+  return patchRecord(record, patch, template, context.now);
 }
 
 /** Upsert by external key: `created`, `updated`, or `skipped` when nothing changed. */
@@ -92,6 +103,6 @@ export const upsertByExternalId = (plan: EnginePlan): Handler => (context) => {
 export const action = (plan: EnginePlan): Handler => (context) => {
   const scope = scopeOf(plan.family, context);
   const record = recordOf(plan.family, context, scope);
-  patchRecord(record, context.body, context.now);
+  patchRecord(record, context.body, plan.template(), context.now);
   return answerWith(plan, record);
 };
