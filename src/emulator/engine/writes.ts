@@ -86,6 +86,7 @@ export const remove = (plan: EnginePlan): Handler => (context) => {
   const record = recordOf(plan.family, context, scope);
   scope.records.delete(record.id);
   if (plan.family.resourceAt) return answerWith(plan, record);
+  if (!plan.operation.responseSchema) return undefined;
   const answer = plan.answer();
   setDeclared(answer, "id", record.id);
   if (typeof answer.deleted === "boolean") answer.deleted = true;
