@@ -17,13 +17,13 @@ import { createIn, updateRecord, upsertIn } from "./writes";
 type BatchBody = { items: Json[]; atomic?: boolean };
 
 export const batchCreate = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const outcome = runBatch(context.body as BatchBody, (item, pointer) => createIn(plan, context, scope, item, pointer));
   return batchAnswer(plan, outcome.atomic, outcome.data.map((record) => ({ record })), outcome.errors);
 };
 
 export const batchUpdate = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const outcome = runBatch(context.body as BatchBody, (item, pointer) => {
     const id = String(item.id ?? "");
     const record = scope.records.get(id);
@@ -35,7 +35,7 @@ export const batchUpdate = (plan: EnginePlan): Handler => (context) => {
 };
 
 export const batchUpsert = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const outcome = runBatch(context.body as BatchBody, (item, pointer) => upsertIn(plan, context, scope, String(item.externalId ?? ""), item, pointer));
   return batchAnswer(plan, outcome.atomic, outcome.data, outcome.errors);
 };

@@ -10,7 +10,7 @@ import type { FamilyOperation, FamilyRole } from "../../../scripts/lib/model/sha
 import type { Handler, HandlerTable } from "../handlers/context";
 import type { ServedSpec, SpecOperation } from "../spec-operations";
 import { batchCreate, batchUpdate, batchUpsert } from "./batches";
-import { planOf, type EnginePlan } from "./plan";
+import { planOf, type CollectionFacts, type EnginePlan } from "./plan";
 import { count, list, retrieve, retrieveByExternalId, retrieveByMetadata } from "./reads";
 import { createSampler } from "./samples";
 import { statelessHandler } from "./stateless";
@@ -50,7 +50,7 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
   const handlers: Record<string, Handler> = Object.create(null);
   const unmodelled: UnmodelledOperation[] = [];
   const unplaced = new Map(served.families.unplaced.map((entry) => [entry.operationId, entry.reason]));
-  const parentParams = parentParamsByCollection(served);
+  const facts = collectionFacts(served);
   for (const operation of served.operations) {
     const { operationId } = operation;
     if (Object.hasOwn(layers, operationId)) {
@@ -58,7 +58,7 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
       continue;
     }
     const family = served.families.placed.get(operationId);
-    const generic = family && genericHandler(family, planOf(family, operation, sampler, parentParams.get(family.collection) ?? []));
+    const generic = family && genericHandler(family, planOf(family, operation, sampler, facts));
     if (generic) {
       handlers[operationId] = generic;
     } else if (hasSuccess(operation)) {
@@ -75,10 +75,15 @@ function genericHandler(family: FamilyOperation, plan: EnginePlan): Handler | un
   return family.role === "sync" ? undefined : ROLES[family.role](plan);
 }
 
-function parentParamsByCollection(served: ServedSpec): Map<string, string[]> {
-  const params = new Map<string, string[]>();
-  for (const { collection, parent } of served.families.placed.values()) {
-    if (parent && !params.get(collection)?.includes(parent.param)) params.set(collection, [...(params.get(collection) ?? []), parent.param].sort());
+const CREATING: ReadonlySet<FamilyRole> = new Set(["create", "batchCreate", "upsertByExternalId", "batchUpsert", "sync"]);
+
+/** Per collection: the parent parameters its sub-collections use, and whether any operation creates its records. */
+function collectionFacts(served: ServedSpec): CollectionFacts {
+  const parentParams = new Map<string, string[]>();
+  const creatable = new Set<string>();
+  for (const { collection, parent, role } of served.families.placed.values()) {
+    if (CREATING.has(role)) creatable.add(collection);
+    if (parent && !parentParams.get(collection)?.includes(parent.param)) parentParams.set(collection, [...(parentParams.get(collection) ?? []), parent.param].sort());
   }
-  return params;
+  return { parentParams, creatable };
 }

@@ -17,11 +17,18 @@ export interface EnginePlan {
   answer(): Json;
   /** The parent parameters of the collection's sub-collections (`transactionId`), whatever operation uses them. */
   readonly parentParams: readonly string[];
+  /** True when some operation creates records of the parent collection (so an unknown parent is a 404). */
+  readonly parentsCreatable: boolean;
   /** The sampled resource of this operation's answer (fresh copies). */
   template(): ResourceTemplate;
 }
 
-export function planOf(family: FamilyOperation, operation: SpecOperation, sampler: Sampler, parentParams: readonly string[]): EnginePlan {
+export interface CollectionFacts {
+  readonly parentParams: ReadonlyMap<string, readonly string[]>;
+  readonly creatable: ReadonlySet<string>;
+}
+
+export function planOf(family: FamilyOperation, operation: SpecOperation, sampler: Sampler, facts: CollectionFacts): EnginePlan {
   const sampled = (only?: "required"): Json => {
     const value = operation.responseSchema ? sampler.sample(operation.responseSchema, only) : {};
     return (isPlainObject(value) ? value : { value }) as Json;
@@ -29,7 +36,8 @@ export function planOf(family: FamilyOperation, operation: SpecOperation, sample
   return {
     family,
     operation,
-    parentParams,
+    parentParams: facts.parentParams.get(family.collection) ?? [],
+    parentsCreatable: family.parent !== undefined && facts.creatable.has(family.parent.collection),
     answer: () => sampled(),
     template: () => {
       const declared = templateIn(sampled(), family) ?? {};

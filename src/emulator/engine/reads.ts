@@ -17,7 +17,7 @@ import { answerWith } from "./writes";
 
 const PAGING = new Set(["cursor", "limit", "offset", "includeTotalCount", "sort"]);
 
-export const retrieve = (plan: EnginePlan): Handler => (context) => answerWith(plan, recordOf(plan.family, context, scopeOf(plan.family, context)));
+export const retrieve = (plan: EnginePlan): Handler => (context) => answerWith(plan, recordOf(plan.family, context, scopeOf(plan.family, context, plan.parentsCreatable)));
 
 export const retrieveByExternalId = (plan: EnginePlan): Handler => (context) => {
   const key = plan.family.keyParams?.[0] ?? "externalId";
@@ -54,7 +54,7 @@ export const count = (plan: EnginePlan): Handler => (context) => {
 };
 
 function matching(plan: EnginePlan, context: HandlerContext, test: (record: Entity) => boolean): Entity[] {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   return [...scope.records.values()].filter((record) => belongs(record, scope.parent) && test(record));
 }
 

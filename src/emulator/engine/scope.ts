@@ -15,13 +15,16 @@ export interface Scope {
   readonly parent?: { readonly field: string; readonly id: string };
 }
 
-/** Resolves the collection; a sub-collection's parent must exist when its collection holds records. */
-export function scopeOf(family: FamilyOperation, context: HandlerContext): Scope {
+/**
+ * Resolves the collection. A sub-collection's parent must exist (404) when
+ * the spec lets callers create parents; otherwise the emulator cannot know
+ * them and takes the path's word.
+ */
+export function scopeOf(family: FamilyOperation, context: HandlerContext, parentsCreatable: boolean): Scope {
   const records = collectionOf(context.data, family.collection);
   if (!family.parent) return { records };
   const id = context.path[family.parent.param] ?? "";
-  const parents = collectionOf(context.data, family.parent.collection);
-  if (parents.size > 0 && !parents.has(id)) throw notFound(family.parent.collection, id);
+  if (parentsCreatable && !collectionOf(context.data, family.parent.collection).has(id)) throw notFound(family.parent.collection, id);
   return { records, parent: { field: family.parent.param, id } };
 }
 

@@ -62,10 +62,10 @@ export function upsertIn(plan: EnginePlan, context: HandlerContext, scope: Scope
   return { record: createIn(plan, context, scope, fields, pointer, { externalId }), action: "created" };
 }
 
-export const create = (plan: EnginePlan): Handler => (context) => answerWith(plan, createIn(plan, context, scopeOf(plan.family, context), context.body, "/body"));
+export const create = (plan: EnginePlan): Handler => (context) => answerWith(plan, createIn(plan, context, scopeOf(plan.family, context, plan.parentsCreatable), context.body, "/body"));
 
 export const update = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const record = recordOf(plan.family, context, scope);
   updateRecord(plan, context, scope, record, context.body, "/body");
   return answerWith(plan, record);
@@ -73,7 +73,7 @@ export const update = (plan: EnginePlan): Handler => (context) => {
 
 /** PUT on the record: the body's fields replace the writable ones; server-managed fields stay. */
 export const replace = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const current = recordOf(plan.family, context, scope);
   const fresh = newRecord({ template: plan.template(), id: current.id, now: context.now(), fields: context.body, fixed: parentFields(scope) });
   setDeclared(fresh, "createdAt", current.createdAt);
@@ -82,7 +82,7 @@ export const replace = (plan: EnginePlan): Handler => (context) => {
 };
 
 export const remove = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const record = recordOf(plan.family, context, scope);
   scope.records.delete(record.id);
   if (plan.family.resourceAt) return answerWith(plan, record);
@@ -94,7 +94,7 @@ export const remove = (plan: EnginePlan): Handler => (context) => {
 };
 
 export const upsertByExternalId = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const key = plan.family.keyParams?.[0] ?? "externalId";
   const { record, action } = upsertIn(plan, context, scope, context.path[key] ?? "", context.body, "/body");
   return answerWith(plan, record, { action });
@@ -102,7 +102,7 @@ export const upsertByExternalId = (plan: EnginePlan): Handler => (context) => {
 
 /** POST /things/{id}/verb: the body's declared fields land on the record, which is the answer. */
 export const action = (plan: EnginePlan): Handler => (context) => {
-  const scope = scopeOf(plan.family, context);
+  const scope = scopeOf(plan.family, context, plan.parentsCreatable);
   const record = recordOf(plan.family, context, scope);
   patchRecord(record, context.body, plan.template(), context.now);
   return answerWith(plan, record);
