@@ -85,6 +85,12 @@ export interface FamilyModel {
 const isParam = (segment: string): boolean => /^\{.+\}$/.test(segment);
 const paramName = (segment: string): string => segment.slice(1, -1);
 
+/** Index of the last `{param}` segment, -1 without one (no `findLastIndex`: the declarations must compile for ES2022 consumers). */
+function lastParamIndex(segments: readonly string[]): number {
+  for (let index = segments.length - 1; index >= 0; index--) if (isParam(segments[index]!)) return index;
+  return -1;
+}
+
 export function detectFamilies(document: OpenApiDocument, model: ApiModel, source = model.source): FamilyModel {
   const placed = new Map<string, FamilyOperation>();
   const unplaced: UnplacedOperation[] = [];
@@ -171,7 +177,7 @@ function roleOf(
   if (method === "post" && !isParam(at(1))) {
     // POST /things/{id}/verb (or /verb/sub) answering a resource is an action on the record, unless the
     // path is itself a collection other operations use (POST /clients/{clientId}/addresses creates).
-    const idIndex = segments.findLastIndex(isParam);
+    const idIndex = lastParamIndex(segments);
     const verbs = segments.slice(idIndex + 1);
     const action = idIndex > 0 && verbs.length <= 2 && !page && !isParam(segments[idIndex - 1]!) && !collectionPaths.has(segments.join("/"));
     if (action && answersResource(context, response)) {
@@ -234,7 +240,7 @@ export function countField(context: SchemaContext, response: Located): string | 
 
 /** `[clients, {clientId}, addresses]` → addresses under clients (param clientId); `[custom-reference-data, sources]` → customReferenceDataSources. */
 function collectionOf(base: readonly string[]): Pick<FamilyOperation, "collection" | "parent"> | undefined {
-  const last = base.findLastIndex(isParam);
+  const last = lastParamIndex(base);
   const name = camelCase(base.slice(last + 1).join("-"));
   if (name === "" || base.length === 0) return undefined;
   if (last <= 0) return { collection: name };
