@@ -85,6 +85,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stop: () => server.stop(),
     reset: () => server.reset(),
     setFaults: (rules) => server.setFaults(rules),
-    unmodelledOperations: operations.map((op) => op.operationId).filter((id) => !(id in HANDLERS)).sort(),
+    unmodelledOperations: operations.map((op) => op.operationId).filter((id) => !Object.hasOwn(HANDLERS, id)).sort(),
   };
 }

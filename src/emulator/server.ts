@@ -12,11 +12,15 @@ import { createClock, type Clock } from "./clock";
 import { EmulatorError } from "./errors";
 import { createFaultInjector, defaultFaultCode, mutatedBody, type FaultRule } from "./faults";
 import type { HandlerContext, HandlerTable } from "./handlers/context";
-import { readPathParams, readQuery } from "./query";
+import { readJsonBody } from "./body";
+import { itemCountIssues } from "./item-limits";
+import { REQUEST_LIMITS } from "./limits";
+import { checkQueryKeys, readPathParams, readQuery } from "./query";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { createRouter } from "./router";
 import type { SpecOperation } from "./spec-operations";
 import { cloneDataset, emptyDataset, type Dataset, type EmulatorState } from "./store";
+import { parseTarget } from "./target";
 import { check, type SpecValidation } from "./validation";
 import { REQUEST_ID_HEADER } from "../core/wire-error";
 
@@ -41,8 +45,6 @@ export interface RunningServer {
   setFaults(rules: readonly FaultRule[]): void;
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 export async function startServer(setup: ServerSetup): Promise<RunningServer> {
   const state: EmulatorState = { test: emptyDataset(), live: emptyDataset() };
   let ids: Random = createRandom(setup.seed);
@@ -57,7 +59,8 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
       if (setup.latencyMs > 0) await sleep(setup.latencyMs);
-      const target = new URL(req.url ?? "/", "http://emulator");
+      const target = parseTarget(req.url);
+      checkQueryKeys(target.searchParams, REQUEST_LIMITS.maxDepth);
       const method = (req.method ?? "GET").toLowerCase();
       const found = router.find(method, target.pathname);
       if (found.kind === "not-found") throw new EmulatorError(404, "NOT_FOUND", `no ARTU operation at ${method.toUpperCase()} ${target.pathname}`);
@@ -77,7 +80,11 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       if (failing) throw injectedError(failing, operation.operationId);
 
       const environment = authenticate(req.headers, setup.apiKeys);
-      const body = await readJsonBody(req);
+      const body = await readJsonBody(req, REQUEST_LIMITS);
+      if (operation.requestBody && body !== undefined) {
+        const counts = itemCountIssues(operation.requestBody.schema, body, "/body", setup.validation.resolveSchema);
+        if (counts.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${counts[0]!.path} ${counts[0]!.message}`, counts);
+      }
       const validators = setup.validation.validators(operation.operationId);
       const query = readQuery(target.searchParams, operation.parameters, setup.validation.resolveSchema);
       const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.resolveSchema);
@@ -92,7 +99,7 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       ];
       if (issues.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${issues[0]!.path} ${issues[0]!.message}`, issues);
 
-      const handler = setup.handlers[operation.operationId];
+      const handler = Object.hasOwn(setup.handlers, operation.operationId) ? setup.handlers[operation.operationId] : undefined;
       if (!handler) {
         throw new EmulatorError(501, "NOT_IMPLEMENTED", `the emulator does not model ${operation.operationId} (${operation.method.toUpperCase()} ${operation.path})`);
       }
@@ -169,23 +176,6 @@ function injectedError(rule: FaultRule, operationId: string): EmulatorError {
     undefined,
     rule.retryAfter !== undefined ? { "retry-after": String(rule.retryAfter) } : {},
   );
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new EmulatorError(413, "PAYLOAD_TOO_LARGE", `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new EmulatorError(400, "VALIDATION_ERROR", `the request body is not valid JSON: ${(error as Error).message}`, [{ path: "/body", message: "is not valid JSON" }]);
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -6,7 +6,7 @@
  */
 import { EmulatorError, notFound } from "../errors";
 import { assertExternalIdFree } from "./external-id";
-import { matchesFilter } from "../filters";
+import { hasMetadata, matchesFilter } from "../filters";
 import { findByExternalId, type Dataset, type Entity, type Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerContext, HandlerTable } from "./context";
@@ -86,10 +86,7 @@ export const transactionHandlers: HandlerTable = {
 
   "transactions.retrieveByMetadata": (context) => {
     const { key, value } = context.path as { key: string; value: string };
-    const transaction = [...context.data.transactions.values()].find((t) => {
-      const metadata = (t.metadata ?? {}) as Json;
-      return key in metadata && String(metadata[key]) === value;
-    });
+    const transaction = [...context.data.transactions.values()].find((t) => hasMetadata(t, key, value));
     if (!transaction) throw notFound(`transaction with metadata ${key}=`, value);
     return transaction;
   },
