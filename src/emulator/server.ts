@@ -1,7 +1,8 @@
 /**
  * The HTTP front of the emulator. Per request: request id → global latency →
  * route → injected faults → authentication → JSON body → validation of path,
- * query and body → handler on drafts of the data sets → (optional) response
+ * query and body → handler on drafts of the data sets → the answer cut to
+ * what the snapshot describes (response-shape.ts) → (optional) response
  * validation → commit → (injected) response mutation → answer. Errors use
  * the shared wire format.
  */
@@ -20,6 +21,7 @@ import { createRandom, deriveSeed, type Random } from "./random";
 import { createRouter } from "./router";
 import type { SpecOperation } from "./spec-operations";
 import { cloneDataset, emptyDataset, type Dataset, type EmulatorState } from "./store";
+import { keepDescribed } from "./response-shape";
 import { parseTarget } from "./target";
 import { check, type SpecValidation } from "./validation";
 import { REQUEST_ID_HEADER } from "../core/wire-error";
@@ -126,12 +128,13 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         baseUrl: url,
       };
       const result = handler(context);
-      const responseIssues = check(validators.response, result, "/response");
+      const answer = operation.responseSchema ? keepDescribed(operation.responseSchema, result, setup.validation.resolveSchema) : result;
+      const responseIssues = check(validators.response, answer, "/response");
       if (responseIssues.length) {
         throw new EmulatorError(500, "EMULATOR_RESPONSE_INVALID", `the emulator's ${operation.operationId} response does not match the snapshot`, responseIssues);
       }
       for (const [env, draft] of drafts) state[env] = draft;
-      sendJson(res, operation.successStatus, mutatedBody(fired, result));
+      sendJson(res, operation.successStatus, mutatedBody(fired, answer));
     } catch (error) {
       const failure = error instanceof EmulatorError ? error : new EmulatorError(500, "INTERNAL", `emulator failure: ${(error as Error)?.message ?? String(error)}`);
       for (const [name, value] of Object.entries(failure.headers)) res.setHeader(name, value);
