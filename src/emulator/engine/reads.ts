@@ -5,7 +5,7 @@
  */
 import { notFound } from "../errors";
 import type { Handler, HandlerContext } from "../handlers/context";
-import { matchesFilter } from "../filters";
+import { hasMetadata, matchesFilter } from "../filters";
 import { paginate } from "../pagination";
 import type { Entity, Json } from "../store";
 import { countField } from "./count-field";
@@ -31,7 +31,7 @@ export const retrieveByMetadata = (plan: EnginePlan): Handler => (context) => {
   const [keyParam = "key", valueParam = "value"] = plan.family.keyParams ?? [];
   const key = context.path[keyParam] ?? "";
   const value = context.path[valueParam] ?? "";
-  const found = matching(plan, context, (record) => isPlainObject(record.metadata) && Object.hasOwn(record.metadata, key) && String(record.metadata[key]) === value)[0];
+  const found = matching(plan, context, (record) => hasMetadata(record, key, value))[0];
   if (!found) throw notFound(`${plan.family.collection} with metadata ${key}`, value);
   return answerWith(plan, found);
 };
