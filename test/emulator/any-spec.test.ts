@@ -62,7 +62,7 @@ describe("a non-ARTU spec through a generated client", () => {
     expect(emulator.state.live.pets?.size ?? 0).toBe(0);
   });
 
-  it("serves the other family forms: filter body, count, batch, external key, metadata, replace, action, sub-collection", async () => {
+  it("serves the other family forms: filter body, count, batch, external key, metadata, replace, action, sub-collection, sync", async () => {
     emulator.reset();
     const batch = await pets.createMany({ items: [{ name: "Ada", status: "adopted" }, { name: "Bo" }] });
     expect(batch.data.map((pet: any) => pet.name)).toEqual(["Ada", "Bo"]);
@@ -83,6 +83,16 @@ describe("a non-ARTU spec through a generated client", () => {
     expect(adopted).toMatchObject({ id: batch.data[1].id, ownerId: owner.id, status: "adopted" });
     expect((await pets.listForOwner({ ownerId: owner.id })).data).toEqual([adopted]);
     await expect(pets.listForOwner({ ownerId: "nobody" })).rejects.toMatchObject({ status: 404 });
+
+    // sync (the planner's shape): update by id, create without, then replaceMode deletes what is not listed
+    const first = await pets.syncForOwner({ ownerId: owner.id }, { items: [{ id: adopted.id, tag: "cat" }, { name: "Fig" }] });
+    expect(first.updated.map((pet: any) => [pet.id, pet.tag])).toEqual([[adopted.id, "cat"]]);
+    expect(first.created).toEqual([expect.objectContaining({ name: "Fig", ownerId: owner.id })]);
+    const fig = first.created[0];
+    const replaced2 = await pets.syncForOwner({ ownerId: owner.id }, { items: [{ id: fig.id }], replaceMode: true });
+    expect(replaced2).toEqual({ created: [], updated: [], deleted: [adopted.id] });
+    expect((await pets.listForOwner({ ownerId: owner.id })).data.map((pet: any) => pet.id)).toEqual([fig.id]);
+    await expect(pets.syncForOwner({ ownerId: owner.id }, { items: [{ id: batch.data[0].id, _delete: true }] })).rejects.toMatchObject({ status: 404 });
 
     const figures = await stats.get();
     expect(figures).toEqual({ open: true, since: expect.any(String) });

@@ -14,6 +14,8 @@ import { planOf, type CollectionFacts, type EnginePlan } from "./plan";
 import { count, list, retrieve, retrieveByExternalId, retrieveByMetadata } from "./reads";
 import { createSampler } from "./samples";
 import { statelessHandler } from "./stateless";
+import { sync } from "./sync";
+import type { SyncPlannerShape } from "../../../scripts/lib/model/types";
 import { action, create, remove, replace, update, upsertByExternalId } from "./writes";
 
 const ROLES: Readonly<Record<Exclude<FamilyRole, "sync">, (plan: EnginePlan) => Handler>> = {
@@ -51,6 +53,7 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
   const unmodelled: UnmodelledOperation[] = [];
   const unplaced = new Map(served.families.unplaced.map((entry) => [entry.operationId, entry.reason]));
   const facts = collectionFacts(served);
+  const syncShapes = new Map(served.model.operations.flatMap((op) => (op.shapes.syncPlanner ? [[op.operationId, op.shapes.syncPlanner] as const] : [])));
   for (const operation of served.operations) {
     const { operationId } = operation;
     if (Object.hasOwn(layers, operationId)) {
@@ -58,12 +61,12 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
       continue;
     }
     const family = served.families.placed.get(operationId);
-    const generic = family && genericHandler(family, planOf(family, operation, sampler, facts));
+    const generic = family && genericHandler(family, planOf(family, operation, sampler, facts), syncShapes.get(operationId));
     if (generic) {
       handlers[operationId] = generic;
     } else if (hasSuccess(operation)) {
       handlers[operationId] = statelessHandler(operation, sampler);
-      unmodelled.push({ operationId, reason: `stateless: ${unplaced.get(operationId) ?? `${family?.role ?? "this"} shape is served by a layer only`}` });
+      unmodelled.push({ operationId, reason: `stateless: ${unplaced.get(operationId) ?? "no engine role"}` });
     } else {
       unmodelled.push({ operationId, reason: "501: the operation declares no success response" });
     }
@@ -71,8 +74,9 @@ export function buildEngine(served: ServedSpec, spec: object, layers: HandlerTab
   return { handlers, unmodelled: unmodelled.sort((a, b) => (a.operationId < b.operationId ? -1 : 1)) };
 }
 
-function genericHandler(family: FamilyOperation, plan: EnginePlan): Handler | undefined {
-  return family.role === "sync" ? undefined : ROLES[family.role](plan);
+function genericHandler(family: FamilyOperation, plan: EnginePlan, syncShape: SyncPlannerShape | undefined): Handler | undefined {
+  if (family.role !== "sync") return ROLES[family.role](plan);
+  return syncShape ? sync(plan, syncShape) : undefined;
 }
 
 const CREATING: ReadonlySet<FamilyRole> = new Set(["create", "batchCreate", "upsertByExternalId", "batchUpsert", "sync"]);

@@ -19,8 +19,8 @@ export interface EnginePlan {
   readonly parentParams: readonly string[];
   /** True when some operation creates records of the parent collection (so an unknown parent is a 404). */
   readonly parentsCreatable: boolean;
-  /** The sampled resource of this operation's answer (fresh copies). */
-  template(): ResourceTemplate;
+  /** The sampled resource of this operation's answer (fresh copies); `within` names an array of resources in the answer (sync results). */
+  template(within?: readonly string[]): ResourceTemplate;
 }
 
 export interface CollectionFacts {
@@ -39,19 +39,21 @@ export function planOf(family: FamilyOperation, operation: SpecOperation, sample
     parentParams: facts.parentParams.get(family.collection) ?? [],
     parentsCreatable: family.parent !== undefined && facts.creatable.has(family.parent.collection),
     answer: () => sampled(),
-    template: () => {
-      const declared = templateIn(sampled(), family) ?? {};
+    template: (within) => {
+      const find = (answer: Json) => (within ? firstElement(valueAt(answer, within)) : templateIn(answer, family));
+      const declared = asResource(find(sampled())) ?? {};
       // An optional envelope member holding the resource is absent from the required-only sample.
-      return { declared, base: templateIn(sampled("required"), family) ?? structuredClone(declared) };
+      return { declared, base: asResource(find(sampled("required"))) ?? structuredClone(declared) };
     },
   };
 }
 
 /** The resource inside a sampled answer: at `resourceAt`, else the first `data` element (lists, batches, `{action, data}`). */
-function templateIn(answer: unknown, family: FamilyOperation): Json | undefined {
-  const found = family.resourceAt ? valueAt(answer, family.resourceAt) : firstElement(valueAt(answer, ["data"]));
-  return isPlainObject(found) ? found : undefined;
+function templateIn(answer: unknown, family: FamilyOperation): unknown {
+  return family.resourceAt ? valueAt(answer, family.resourceAt) : firstElement(valueAt(answer, ["data"]));
 }
+
+const asResource = (value: unknown): Json | undefined => (isPlainObject(value) ? value : undefined);
 
 function firstElement(data: unknown): unknown {
   const first = Array.isArray(data) ? data[0] : undefined;

@@ -24,8 +24,15 @@ export function answerWith(plan: EnginePlan, record: Entity, extra: Readonly<Rec
 }
 
 /** Creates a record in `scope` from `fields` (the external key must be free). */
-export function createIn(plan: EnginePlan, context: HandlerContext, scope: Scope, fields: unknown, pointer: string, fixed: Record<string, unknown> = {}): Entity {
-  const template = plan.template();
+export function createIn(
+  plan: EnginePlan,
+  context: HandlerContext,
+  scope: Scope,
+  fields: unknown,
+  pointer: string,
+  fixed: Record<string, unknown> = {},
+  template: ResourceTemplate = plan.template(),
+): Entity {
   const record = newRecord({
     template,
     id: context.newId(),
@@ -45,8 +52,15 @@ function environmentField(template: ResourceTemplate, context: HandlerContext): 
   return sampled === "test" || sampled === "live" ? { environment: context.environment } : {};
 }
 
-export function updateRecord(plan: EnginePlan, context: HandlerContext, scope: Scope, record: Entity, fields: unknown, pointer: string): boolean {
-  const template = plan.template();
+export function updateRecord(
+  plan: EnginePlan,
+  context: HandlerContext,
+  scope: Scope,
+  record: Entity,
+  fields: unknown,
+  pointer: string,
+  template: ResourceTemplate = plan.template(),
+): boolean {
   const patch = patchFields(fields, template.declared);
   if (isPlainObject(patch) && typeof patch.externalId === "string") assertExternalIdFree(scope.records, plan.family.collection, patch.externalId, record.id, pointer);
   rememberParents(record, patch, plan.parentParams);
