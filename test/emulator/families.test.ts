@@ -160,6 +160,21 @@ describe("retrieve, update, actions and sub-collections", () => {
 });
 
 describe("stateless answers", () => {
+  it("answers exactly the operations no family places and no layer serves statelessly; none answers 501", () => {
+    expect(emulator.families).toHaveLength(31);
+    expect(emulator.families.flatMap((family) => family.operations)).toHaveLength(81);
+    expect(emulator.unmodelledOperations.map((entry) => entry.operationId)).toEqual([
+      "alerts.addItems",
+      "alerts.removeItems",
+      "auditLogs.verify",
+      "exchangeRates.getRate",
+      "referenceData.listSnapshots",
+      "workflowTemplates.import",
+      "workflows.promote",
+      "workflows.trigger",
+    ]);
+  });
+
   it("lists the operations no family places, with the reason, and answers them from the response schema", async () => {
     expect(emulator.unmodelledOperations).toContainEqual({ operationId: "exchangeRates.getRate", reason: "stateless: no resource pattern fits GET /exchange-rates" });
     expect(emulator.unmodelledOperations.some((entry) => entry.reason.startsWith("501"))).toBe(false);
