@@ -72,6 +72,8 @@ describe("create, batch create and list with a filter body", () => {
     expect(evidence.evidence).toMatchObject({ type: "invoice", externalId: "inv-1" });
     const tag = ok(await test.post("/tags", { name: "vip", color: "#ff0000" }));
     expect(tag).toMatchObject({ name: "vip", color: "#ff0000", createdAt: expect.any(String) });
+    // a required nullable field nobody set answers null, not a made-up value
+    expect(ok(await test.post("/tags", { name: "plain" }))).toMatchObject({ color: null, description: null });
     expect(emulator.state.test.tags!.get(tag.id)).toEqual(tag);
   });
 });

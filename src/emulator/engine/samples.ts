@@ -7,6 +7,7 @@
  */
 import { sample } from "openapi-sampler";
 import type { JsonSchema } from "../spec-operations";
+import { nullFirst } from "./null-first";
 
 const OPTIONS = { skipReadOnly: false, skipWriteOnly: true, quiet: true, enablePatterns: true } as const;
 
@@ -23,10 +24,21 @@ export interface Sampler {
 export function createSampler(spec: object): Sampler {
   const full = new Map<JsonSchema, unknown>();
   const required = new Map<JsonSchema, unknown>();
+  let nullable: { spec: object; schemas: Map<JsonSchema, JsonSchema> } | undefined;
+  const nullFirstOf = (schema: JsonSchema) => {
+    nullable ??= { spec: nullFirst(spec) as object, schemas: new Map() };
+    if (!nullable.schemas.has(schema)) nullable.schemas.set(schema, nullFirst(schema) as JsonSchema);
+    return { spec: nullable.spec, schema: nullable.schemas.get(schema)! };
+  };
   return {
     sample(schema, only) {
       const cache = only === "required" ? required : full;
-      if (!cache.has(schema)) cache.set(schema, sample(schema as Parameters<typeof sample>[0], { ...OPTIONS, skipNonRequired: only === "required" }, spec));
+      if (!cache.has(schema)) {
+        // The full sample shows each property's type (request values are checked against it); the
+        // required-only one is what a new record starts from, with unset nullable fields null.
+        const source = only === "required" ? nullFirstOf(schema) : { spec, schema };
+        cache.set(schema, sample(source.schema as Parameters<typeof sample>[0], { ...OPTIONS, skipNonRequired: only === "required" }, source.spec));
+      }
       return structuredClone(cache.get(schema));
     },
   };
