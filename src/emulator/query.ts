@@ -60,11 +60,9 @@ const refused = (path: string, message: string): EmulatorError =>
 
 /** Path parameters arrive as strings: coerce them per schema like scalar query values (an integer id becomes a number). */
 export function readPathParams(raw: Readonly<Record<string, string>>, parameters: readonly SpecParameter[], resolve: SchemaResolver): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...raw };
-  for (const parameter of parameters) {
-    if (parameter.in === "path" && Object.hasOwn(raw, parameter.name)) values[parameter.name] = coerceScalar(raw[parameter.name]!, parameter.schema, resolve);
-  }
-  return values;
+  const schemas = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p.schema]));
+  // fromEntries defines own properties, whatever the parameter is called.
+  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, schemas.has(name) ? coerceScalar(value, schemas.get(name)!, resolve) : value]));
 }
 
 function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchema, resolve: SchemaResolver): Record<string, unknown> | undefined {

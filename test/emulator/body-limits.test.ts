@@ -82,6 +82,19 @@ describe("members and elements", () => {
   });
 });
 
+describe("cursors", () => {
+  it("refuses a long cursor before decoding it (a deeply nested one would cost seconds to parse)", async () => {
+    const deep = Buffer.from(`${"[".repeat(500_000)}${"]".repeat(500_000)}`).toString("base64url");
+    const reply = await client.post("/clients/list", { cursor: deep });
+    expect(reply.status).toBe(400);
+    expect(reply.body.issues).toEqual([{ path: "/body/cursor", message: expect.stringMatching(/^is longer than \d+ characters/) }]);
+    ok(await client.post("/clients", person("Ana")));
+    ok(await client.post("/clients", person("Bea")));
+    const first = ok(await client.post("/clients/list", { limit: 1 }));
+    expect(ok(await client.post("/clients/list", { limit: 1, cursor: first.pagination.nextCursor })).data[0].name).toBe("Bea");
+  });
+});
+
 describe("size", () => {
   const oversized = () => JSON.stringify(person("Ana", { metadata: { blob: "x".repeat(REQUEST_LIMITS.maxBodyBytes) } }));
 

@@ -5,7 +5,7 @@
  */
 import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../src/emulator/index";
+import { startEmulator, type Emulator } from "../../src/emulator/index";
 import { api, ok, person, startTestEmulator } from "./helpers";
 
 let emulator: Emulator;
@@ -63,5 +63,34 @@ describe("lookups by metadata use own members only", () => {
       expect(listed.data, name).toEqual([]);
     }
     expect(ok(await client.get("/clients/metadata/tier/gold")).name).toBe("Bea");
+  });
+});
+
+describe("a spec whose names are inherited property names", () => {
+  it("finds no handler for operationId toString, and a {__proto__} path parameter changes no prototype", async () => {
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "hostile", version: "1" },
+      paths: {
+        "/things/{__proto__}": {
+          get: {
+            operationId: "toString",
+            parameters: [{ name: "__proto__", in: "path", required: true, schema: { type: "string" } }],
+            responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } },
+          },
+        },
+      },
+    };
+    const hostile = await startEmulator({ spec });
+    try {
+      const client = api(hostile);
+      const reply = await client.get("/things/abc");
+      expect(reply.status).toBe(501);
+      expect(reply.body.message).toContain("toString");
+      expect(hostile.unmodelledOperations).toEqual(["toString"]);
+      expect(typeof ({} as Record<string, unknown>).toString).toBe("function");
+    } finally {
+      await hostile.stop();
+    }
   });
 });
