@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only generate,requests,tsc,sync,bundle]`:
+ * `npm run bench [-- --quick] [-- --only generate,requests,tsc,sync,bundle,emulator]`:
  * every figure next to its baseline measured in the same run (medians of
  * rounds, alternated), printed as a table and written to bench/results.json
  * so that runs can be compared over time. Not part of `npm test`: machines
@@ -11,6 +11,7 @@ import { cpus } from "node:os";
 import { parseCliArgs, runCli } from "./lib/cli";
 import { measureBundleSize } from "./bench/bundle-size";
 import { measureConsumerTypecheck } from "./bench/consumer-tsc";
+import { measureEmulatorThroughput } from "./bench/emulator";
 import { measureGenerate } from "./bench/generate";
 import { fetchLargeSpecs, LARGE_SPECS } from "./bench/large-specs";
 import { round, type Row } from "./bench/measure";
@@ -18,7 +19,7 @@ import { measureRequestOverhead } from "./bench/request-overhead";
 import { benchSyncPlanning } from "./bench/sync-planning";
 
 const GITHUB_SPEC = "node_modules/@octokit/openapi/generated/api.github.com.json";
-const ALL = ["generate", "requests", "tsc", "sync", "bundle"] as const;
+const ALL = ["generate", "requests", "tsc", "sync", "bundle", "emulator"] as const;
 /** Issue 13: at every size, generate within 1.5× openapi-typescript's time and peak memory. */
 const GENERATE_TARGET = "≤ 1.5× (time and peak RSS)";
 
@@ -49,6 +50,7 @@ runCli("bench", async () => {
   });
   await section("sync", () => syncRows(quick));
   await section("bundle", () => measureBundleSize());
+  await section("emulator", () => measureEmulatorThroughput(quick ? { iterations: 60, rounds: 3 } : {}));
 
   process.stdout.write(`${renderTable(rows)}\n`);
   const staged = rows.filter((row) => row.stages);

@@ -15,15 +15,20 @@ export function matchesFilter(record: Json, filter: Json | undefined, searchFiel
   for (const [key, condition] of Object.entries(filter)) {
     if (condition === undefined || IGNORED.has(key)) continue;
     if (key === "metadataFilters") {
-      const metadata = (record.metadata ?? {}) as Json;
       const pairs = condition as { key: string; value: string }[];
-      if (!pairs.every(({ key: k, value }) => k in metadata && String(metadata[k]) === value)) return false;
+      if (!pairs.every(({ key: k, value }) => hasMetadata(record, k, value))) return false;
     } else if (key === "search") {
       const needle = String(condition).toLowerCase();
       if (!searchFields.some((field) => String(record[field] ?? "").toLowerCase().includes(needle))) return false;
     } else if (!matchesCondition(record[key], condition)) return false;
   }
   return true;
+}
+
+/** Whether the record's metadata has `key` as an own member whose string form is `value`: inherited names (`constructor`) never match. */
+export function hasMetadata(record: Json, key: string, value: string): boolean {
+  const metadata = record.metadata;
+  return metadata !== null && typeof metadata === "object" && Object.hasOwn(metadata, key) && String((metadata as Json)[key]) === value;
 }
 
 function matchesCondition(value: unknown, condition: unknown): boolean {

@@ -12,14 +12,17 @@
 import { DEFAULT_API_KEY } from "./auth";
 import { defaultSpec } from "./default-spec";
 import { validateFaultRules, type FaultRule } from "./faults";
+import { buildEngine, type UnmodelledOperation } from "./engine/index";
 import { HANDLERS, modelledOperations } from "./handlers/index";
 import { startServer } from "./server";
-import { readOperations } from "./spec-operations";
+import { hasSuccessResponse, readServedSpec } from "./spec-operations";
 import type { EmulatorState } from "./store";
+import type { ResourceFamily } from "../../scripts/lib/model/shapes/families";
 import { compileValidation } from "./validation";
 
 export { DEFAULT_API_KEY, modelledOperations };
-export type { FaultRule };
+export type { FaultRule, UnmodelledOperation };
+export type { FamilyOperation, FamilyRole, ResourceFamily } from "../../scripts/lib/model/shapes/families";
 export type { Dataset, EmulatorState, Entity, LinkEntity } from "./store";
 export { EMULATOR_EPOCH } from "./clock";
 
@@ -54,13 +57,21 @@ export interface Emulator {
   readonly state: EmulatorState;
   /** Replaces the fault rules (their `times` counters start over). */
   setFaults(rules: FaultRule[]): void;
-  /** OperationIds of the served spec that answer 501 NOT_IMPLEMENTED. */
-  readonly unmodelledOperations: readonly string[];
+  /**
+   * The operations the engine serves without state, with the reason (no
+   * resource family places them): they answer a sample of their response
+   * schema. One without any success response answers 501 NOT_IMPLEMENTED.
+   */
+  readonly unmodelledOperations: readonly UnmodelledOperation[];
+  /** The resource families found in the served spec, by collection name. */
+  readonly families: readonly ResourceFamily[];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const spec = (options.spec ?? defaultSpec) as Record<string, unknown>;
-  const operations = readOperations(spec);
+  const served = readServedSpec(spec);
+  const { operations } = served;
+  const engine = buildEngine(served, spec, HANDLERS, (operation) => hasSuccessResponse(spec, operation));
   const validateResponses = options.validateResponses === true;
   const validation = compileValidation(spec, operations, { validateResponses });
   const faults = options.faults ?? [];
@@ -77,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     operations,
     validation,
     validateResponses,
-    handlers: HANDLERS,
+    handlers: engine.handlers,
   });
   return {
     url: server.url,
@@ -85,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stop: () => server.stop(),
     reset: () => server.reset(),
     setFaults: (rules) => server.setFaults(rules),
-    unmodelledOperations: operations.map((op) => op.operationId).filter((id) => !(id in HANDLERS)).sort(),
+    unmodelledOperations: engine.unmodelled,
+    families: served.families.families,
   };
 }

@@ -18,6 +18,8 @@ export interface Page<T> {
 }
 
 export const DEFAULT_LIMIT = 20;
+/** Far above what encodeCursor makes (about 40 characters): checked before a caller's cursor is decoded and parsed. */
+const MAX_CURSOR_LENGTH = 256;
 
 /**
  * `scope` names the list (e.g. "addresses:<clientId>") so a cursor from one
@@ -46,6 +48,7 @@ function encodeCursor(offset: number, scope: string): string {
 }
 
 function decodeCursor(cursor: string, scope: string, pointer: string): number {
+  if (cursor.length > MAX_CURSOR_LENGTH) throw invalidAt(pointer, `is longer than ${MAX_CURSOR_LENGTH} characters: not a cursor this list returned`);
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));

@@ -6,7 +6,10 @@
  * schema does not also accept a string. Parameters absent from the spec are
  * ignored; what cannot be coerced stays a string for the validator to reject.
  */
+import { EmulatorError } from "./errors";
+import { FORBIDDEN_KEYS, forbiddenKeyMessage } from "./limits";
 import type { JsonSchema, SpecParameter } from "./spec-operations";
+import { escapeToken } from "../core/json-pointer";
 
 /** Resolves a schema's `$ref` (to a component), so coercion can see the real type. */
 export type SchemaResolver = (schema: JsonSchema) => JsonSchema;
@@ -30,20 +33,43 @@ export function readQuery(search: URLSearchParams, parameters: readonly SpecPara
   return query;
 }
 
+/**
+ * Refuses (400, naming the key) a query key that names a FORBIDDEN_KEYS
+ * segment (`filter[__proto__][x]`) or nests deeper than `maxDepth`, whether
+ * or not the operation declares it: checked before any key is read.
+ */
+export function checkQueryKeys(search: URLSearchParams, maxDepth: number): void {
+  for (const key of new Set(search.keys())) {
+    const segments = keySegments(key);
+    const pointer = `/query${segments.map((segment) => `/${escapeToken(segment)}`).join("")}`;
+    const forbidden = segments.find((segment) => FORBIDDEN_KEYS.has(segment));
+    if (forbidden !== undefined) throw refused(pointer, forbiddenKeyMessage(forbidden));
+    if (segments.length > maxDepth) throw refused(pointer, `nests deeper than ${maxDepth} levels`);
+  }
+}
+
+/** `filter[range][gte]` → ["filter", "range", "gte"]. */
+function keySegments(key: string): string[] {
+  const open = key.indexOf("[");
+  if (open === -1) return [key];
+  return [key.slice(0, open), ...[...key.slice(open).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!)];
+}
+
+const refused = (path: string, message: string): EmulatorError =>
+  new EmulatorError(400, "VALIDATION_ERROR", `the query is refused: ${path} ${message}`, [{ path, message }]);
+
 /** Path parameters arrive as strings: coerce them per schema like scalar query values (an integer id becomes a number). */
 export function readPathParams(raw: Readonly<Record<string, string>>, parameters: readonly SpecParameter[], resolve: SchemaResolver): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...raw };
-  for (const parameter of parameters) {
-    if (parameter.in === "path" && parameter.name in raw) values[parameter.name] = coerceScalar(raw[parameter.name]!, parameter.schema, resolve);
-  }
-  return values;
+  const schemas = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p.schema]));
+  // fromEntries defines own properties, whatever the parameter is called.
+  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, schemas.has(name) ? coerceScalar(value, schemas.get(name)!, resolve) : value]));
 }
 
 function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchema, resolve: SchemaResolver): Record<string, unknown> | undefined {
   let result: Record<string, unknown> | undefined;
   for (const [key, raw] of search) {
     if (!key.startsWith(`${name}[`)) continue;
-    const path = [...key.slice(name.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!);
+    const path = keySegments(key).slice(1);
     if (!path.length) continue;
     result ??= {};
     let node: Record<string, unknown> = result;
@@ -53,11 +79,11 @@ function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchem
       if (index === path.length - 1) {
         const types = childSchema ? schemaTypes(childSchema, resolve) : new Set<string>();
         const value = childSchema ? coerceScalar(raw, types.has("array") && !types.has("string") ? itemsSchema(childSchema, resolve) : childSchema, resolve) : raw;
-        const existing = node[segment];
+        const existing = Object.hasOwn(node, segment) ? node[segment] : undefined;
         if (types.has("array") && !types.has("string")) node[segment] = [...(Array.isArray(existing) ? existing : []), value];
         else node[segment] = value;
       } else {
-        const next = node[segment];
+        const next = Object.hasOwn(node, segment) ? node[segment] : undefined;
         node = node[segment] = next && typeof next === "object" && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
         nodeSchema = childSchema;
       }

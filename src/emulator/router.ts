@@ -51,7 +51,7 @@ export function createRouter<T extends Pick<SpecOperation, "method" | "path">>(r
 
 function matchSegments(template: readonly string[], parts: readonly string[]): Record<string, string> | undefined {
   if (template.length !== parts.length) return undefined;
-  const params: Record<string, string> = {};
+  const params: [string, string][] = [];
   for (const [index, segment] of template.entries()) {
     const part = parts[index]!;
     if (isParam(segment)) {
@@ -61,8 +61,9 @@ function matchSegments(template: readonly string[], parts: readonly string[]): R
       } catch {
         return undefined;
       }
-      params[segment.slice(1, -1)] = decoded;
+      params.push([segment.slice(1, -1), decoded]);
     } else if (segment !== part) return undefined;
   }
-  return params;
+  // fromEntries defines own properties: a spec's `{__proto__}` parameter cannot reach a prototype.
+  return Object.fromEntries(params);
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP front of the emulator. Per request: request id → global latency →
  * route → injected faults → authentication → JSON body → validation of path,
- * query and body → handler on drafts of the data sets → (optional) response
+ * query and body → handler on drafts of the data sets → the answer cut to
+ * what the snapshot describes (response-shape.ts) → (optional) response
  * validation → commit → (injected) response mutation → answer. Errors use
  * the shared wire format.
  */
@@ -12,11 +13,16 @@ import { createClock, type Clock } from "./clock";
 import { EmulatorError } from "./errors";
 import { createFaultInjector, defaultFaultCode, mutatedBody, type FaultRule } from "./faults";
 import type { HandlerContext, HandlerTable } from "./handlers/context";
-import { readPathParams, readQuery } from "./query";
+import { readJsonBody } from "./body";
+import { itemCountIssues } from "./item-limits";
+import { REQUEST_LIMITS } from "./limits";
+import { checkQueryKeys, readPathParams, readQuery } from "./query";
 import { createRandom, deriveSeed, type Random } from "./random";
 import { createRouter } from "./router";
 import type { SpecOperation } from "./spec-operations";
 import { cloneDataset, emptyDataset, type Dataset, type EmulatorState } from "./store";
+import { keepDescribed } from "./response-shape";
+import { parseTarget } from "./target";
 import { check, type SpecValidation } from "./validation";
 import { REQUEST_ID_HEADER } from "../core/wire-error";
 
@@ -41,8 +47,6 @@ export interface RunningServer {
   setFaults(rules: readonly FaultRule[]): void;
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 export async function startServer(setup: ServerSetup): Promise<RunningServer> {
   const state: EmulatorState = { test: emptyDataset(), live: emptyDataset() };
   let ids: Random = createRandom(setup.seed);
@@ -57,7 +61,8 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     try {
       if (setup.latencyMs > 0) await sleep(setup.latencyMs);
-      const target = new URL(req.url ?? "/", "http://emulator");
+      const target = parseTarget(req.url);
+      checkQueryKeys(target.searchParams, REQUEST_LIMITS.maxDepth);
       const method = (req.method ?? "GET").toLowerCase();
       const found = router.find(method, target.pathname);
       if (found.kind === "not-found") throw new EmulatorError(404, "NOT_FOUND", `no ARTU operation at ${method.toUpperCase()} ${target.pathname}`);
@@ -77,7 +82,11 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       if (failing) throw injectedError(failing, operation.operationId);
 
       const environment = authenticate(req.headers, setup.apiKeys);
-      const body = await readJsonBody(req);
+      const body = await readJsonBody(req, REQUEST_LIMITS);
+      if (operation.requestBody && body !== undefined) {
+        const counts = itemCountIssues(operation.requestBody.schema, body, "/body", setup.validation.resolveSchema);
+        if (counts.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${counts[0]!.path} ${counts[0]!.message}`, counts);
+      }
       const validators = setup.validation.validators(operation.operationId);
       const query = readQuery(target.searchParams, operation.parameters, setup.validation.resolveSchema);
       const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.resolveSchema);
@@ -92,7 +101,7 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       ];
       if (issues.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${issues[0]!.path} ${issues[0]!.message}`, issues);
 
-      const handler = setup.handlers[operation.operationId];
+      const handler = Object.hasOwn(setup.handlers, operation.operationId) ? setup.handlers[operation.operationId] : undefined;
       if (!handler) {
         throw new EmulatorError(501, "NOT_IMPLEMENTED", `the emulator does not model ${operation.operationId} (${operation.method.toUpperCase()} ${operation.path})`);
       }
@@ -119,12 +128,13 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         baseUrl: url,
       };
       const result = handler(context);
-      const responseIssues = check(validators.response, result, "/response");
+      const answer = operation.responseSchema ? keepDescribed(operation.responseSchema, result, setup.validation.resolveSchema) : result;
+      const responseIssues = check(validators.response, answer, "/response");
       if (responseIssues.length) {
         throw new EmulatorError(500, "EMULATOR_RESPONSE_INVALID", `the emulator's ${operation.operationId} response does not match the snapshot`, responseIssues);
       }
       for (const [env, draft] of drafts) state[env] = draft;
-      sendJson(res, operation.successStatus, mutatedBody(fired, result));
+      sendJson(res, operation.successStatus, mutatedBody(fired, answer));
     } catch (error) {
       const failure = error instanceof EmulatorError ? error : new EmulatorError(500, "INTERNAL", `emulator failure: ${(error as Error)?.message ?? String(error)}`);
       for (const [name, value] of Object.entries(failure.headers)) res.setHeader(name, value);
@@ -169,23 +179,6 @@ function injectedError(rule: FaultRule, operationId: string): EmulatorError {
     undefined,
     rule.retryAfter !== undefined ? { "retry-after": String(rule.retryAfter) } : {},
   );
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new EmulatorError(413, "PAYLOAD_TOO_LARGE", `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new EmulatorError(400, "VALIDATION_ERROR", `the request body is not valid JSON: ${(error as Error).message}`, [{ path: "/body", message: "is not valid JSON" }]);
-  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,10 +1,15 @@
 /**
- * Reads the operations of an OpenAPI document: method, path, parameters,
- * JSON request body and success response schema. Only local `$ref`s to
- * parameters are followed here; schema `$ref`s are left for Ajv.
+ * The served operations, read from the API model (scripts/lib/model), the
+ * one reading of the spec every stage shares: method, path, parameters, JSON
+ * request body and success response schema per operation. Schema `$ref`s are
+ * left for Ajv.
  */
-import { HTTP_METHODS, type HttpMethod } from "../core/operation";
-import { unescapeToken } from "../core/json-pointer";
+import { buildApiModel } from "../../scripts/lib/model/build";
+import { detectFamilies, type FamilyModel } from "../../scripts/lib/model/shapes/families";
+import type { ApiModel, OperationModel } from "../../scripts/lib/model/types";
+import type { OpenApiDocument } from "../../scripts/lib/spec/load";
+import { resolvePointer } from "../core/json-pointer";
+import type { HttpMethod } from "../core/operation";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -23,80 +28,76 @@ export interface SpecOperation {
   readonly path: string;
   readonly parameters: readonly SpecParameter[];
   readonly requestBody?: { readonly required: boolean; readonly schema: JsonSchema };
-  /** The schema of the first 2xx JSON response, if any. */
+  /** The status of the first 2xx response (200 when the spec lists none). */
   readonly successStatus: number;
+  /** The schema of the first 2xx JSON response, if any. */
   readonly responseSchema?: JsonSchema;
 }
 
+/** What the emulator serves: the model, its operations and their resource families. */
+export interface ServedSpec {
+  readonly model: ApiModel;
+  readonly operations: readonly SpecOperation[];
+  readonly families: FamilyModel;
+}
 
 type Json = Record<string, any>;
 
-export function readOperations(spec: Json): SpecOperation[] {
-  if (!spec || typeof spec !== "object" || typeof spec.paths !== "object") {
+export function readServedSpec(spec: Json): ServedSpec {
+  if (!spec || typeof spec !== "object" || typeof spec.paths !== "object" || spec.paths === null) {
     throw new TypeError("emulator spec: expected an OpenAPI document with a `paths` object");
   }
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(spec.paths as Json)) {
-    const shared: Json[] = item.parameters ?? [];
-    for (const method of HTTP_METHODS) {
-      const operation: Json | undefined = item[method];
-      if (!operation) continue;
-      const operationId: string = operation.operationId ?? `${method} ${path}`;
-      const parameters = mergeParameters(
-        shared.map((p) => resolveLocal(spec, p) ?? {}),
-        (operation.parameters ?? []).map((p: Json) => resolveLocal(spec, p) ?? {}),
-      );
-      const body = resolveLocal(spec, operation.requestBody ?? null);
-      const bodySchema = body?.content?.["application/json"]?.schema;
-      const [successStatus, responseSchema] = successResponse(spec, operation.responses ?? {});
-      operations.push({
-        operationId,
-        method,
-        path,
-        parameters,
-        ...(bodySchema ? { requestBody: { required: body.required === true, schema: bodySchema } } : {}),
-        successStatus,
-        ...(responseSchema ? { responseSchema } : {}),
-      });
-    }
-  }
-  return operations;
+  const document = spec as OpenApiDocument;
+  const model = buildApiModel(document, "emulator spec");
+  return {
+    model,
+    operations: model.operations.map((operation) => toSpecOperation(spec, operation)),
+    families: detectFamilies(document, model),
+  };
 }
 
-function mergeParameters(shared: Json[], own: Json[]): SpecParameter[] {
-  const byKey = new Map<string, SpecParameter>();
-  for (const p of [...shared, ...own]) {
-    byKey.set(`${p.in}:${p.name}`, {
-      name: p.name,
-      in: p.in,
-      required: p.required === true || p.in === "path",
-      ...(p.style ? { style: p.style } : {}),
-      ...(p.explode !== undefined ? { explode: p.explode } : {}),
-      schema: p.schema ?? {},
-    });
-  }
-  return [...byKey.values()];
+export function readOperations(spec: Json): SpecOperation[] {
+  return [...readServedSpec(spec).operations];
 }
 
-function successResponse(spec: Json, responses: Json): [number, JsonSchema | undefined] {
-  const code = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
-  if (!code) return [200, undefined];
-  const response = resolveLocal(spec, responses[code]);
-  return [Number(code), response?.content?.["application/json"]?.schema];
+function toSpecOperation(spec: Json, operation: OperationModel): SpecOperation {
+  const parameters = operation.parameters.map((parameter): SpecParameter => {
+    const declared = (resolvePointer(spec, parameter.pointer) ?? {}) as Json;
+    return {
+      name: parameter.name,
+      in: parameter.in,
+      required: parameter.required,
+      ...(typeof declared.style === "string" ? { style: declared.style } : {}),
+      ...(typeof declared.explode === "boolean" ? { explode: declared.explode } : {}),
+      schema: (declared.schema ?? {}) as JsonSchema,
+    };
+  });
+  const body = operation.requestBody;
+  const response = operation.response;
+  return {
+    operationId: operation.operationId,
+    method: operation.method,
+    path: operation.path,
+    parameters,
+    ...(body && body.mediaType.includes("json")
+      ? { requestBody: { required: body.required, schema: (resolvePointer(spec, body.schemaPointer) ?? {}) as JsonSchema } }
+      : {}),
+    successStatus: successStatus(spec, operation),
+    ...(response && response.mediaType.includes("json") ? { responseSchema: (resolvePointer(spec, response.schemaPointer) ?? {}) as JsonSchema } : {}),
+  };
 }
 
-/** Follows a local `#/...` reference (parameters, request bodies, responses). */
-export function resolveLocal(spec: Json, value: Json | null): Json | null {
-  let current = value;
-  for (let hops = 0; current && typeof current.$ref === "string" && hops < 16; hops++) {
-    const ref: string = current.$ref;
-    if (!ref.startsWith("#/")) throw new TypeError(`emulator spec: only local references are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map(unescapeToken)
-      .reduce<Json | undefined>((node, key) => node?.[key], spec) ?? null;
-    if (!current) throw new TypeError(`emulator spec: unresolved reference ${ref}`);
-  }
-  return current;
+/** The response's status when it has a body, else the first 2xx the operation lists ("2XX" → 200). */
+function successStatus(spec: Json, operation: OperationModel): number {
+  const declared = operation.response?.status ?? Object.keys((resolvePointer(spec, operation.pointer) as Json)?.responses ?? {}).find((status) => /^2(\d\d|XX)$/.test(status));
+  const status = Number(declared);
+  return Number.isInteger(status) ? status : 200;
 }
+
+/** True when the operation declares any 2xx response (with or without a body). */
+export function hasSuccessResponse(spec: Json, operation: SpecOperation): boolean {
+  const declared = (resolvePointer(spec, `/paths/${escape(operation.path)}/${operation.method}`) as Json)?.responses ?? {};
+  return Object.keys(declared).some((status) => /^2(\d\d|XX)$/.test(status));
+}
+
+const escape = (token: string): string => token.replace(/~/g, "~0").replace(/\//g, "~1");

@@ -22,7 +22,13 @@ export interface LinkEntity extends Entity {
   metadata?: Json;
 }
 
+/**
+ * The named maps are ARTU's (its layers read them directly); the generic
+ * engine adds one map per resource family (`alerts`, `evidence`…) through
+ * `collectionOf`, under the family's collection name.
+ */
 export interface Dataset {
+  [collection: string]: Map<string, Entity>;
   clients: Map<string, Entity>;
   addresses: Map<string, Entity>;
   contactMethods: Map<string, Entity>;
@@ -66,4 +72,10 @@ export function itemsOfClient(map: Map<string, Entity>, clientId: string): Entit
 export function findByExternalId<T extends Entity>(map: Map<string, T>, externalId: string): T | undefined {
   for (const item of map.values()) if (item.externalId === externalId) return item;
   return undefined;
+}
+
+/** The map of a resource family, created on first use (an own property, whatever the name). */
+export function collectionOf(data: Dataset, name: string): Map<string, Entity> {
+  if (!Object.hasOwn(data, name)) Object.defineProperty(data, name, { value: new Map(), enumerable: true, writable: true, configurable: true });
+  return data[name]!;
 }

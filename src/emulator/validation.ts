@@ -109,12 +109,11 @@ function parametersSchema(parameters: readonly SpecParameter[], location: "path"
 function absoluteRefs<T>(value: T): T {
   if (Array.isArray(value)) return value.map(absoluteRefs) as T;
   if (!value || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    out[key] =
-      key === "$ref" && typeof child === "string" && child.startsWith(COMPONENT_REF)
-        ? `${SPEC_ID}#/$defs/${child.slice(COMPONENT_REF.length)}`
-        : absoluteRefs(child);
-  }
-  return out as T;
+  // fromEntries defines own properties: a spec's `__proto__` name (a property, a parameter) stays a name.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      key,
+      key === "$ref" && typeof child === "string" && child.startsWith(COMPONENT_REF) ? `${SPEC_ID}#/$defs/${child.slice(COMPONENT_REF.length)}` : absoluteRefs(child),
+    ]),
+  ) as T;
 }

@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 const client = (environment: "test" | "live" = "test", maxRetries = 0) =>
-  createArtuClient({ apiKey: DEFAULT_API_KEY, environment, baseUrl: emulator.url, maxRetries });
+  createArtuClient({ apiKey: DEFAULT_API_KEY, environment, baseUrl: emulator.url, maxRetries, drift: "strict" });
 
 describe("createArtuClient against the emulator", () => {
   it("creates, reads and paginates with typed methods", async () => {

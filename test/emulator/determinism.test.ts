@@ -39,7 +39,7 @@ describe("determinism", () => {
   });
 
   it("advances the clock once per write, not per read", async () => {
-    const emulator = await startEmulator({ seed: 1 });
+    const emulator = await startEmulator({ seed: 1, validateResponses: true });
     try {
       const client = api(emulator);
       const first = ok(await client.post("/clients", person("A")));

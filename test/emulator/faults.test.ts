@@ -44,7 +44,7 @@ describe("fault injection", () => {
     expect((await api(emulator).post("/clients/list", {})).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
 
-    const slow = await startEmulator({ latencyMs: 120 });
+    const slow = await startEmulator({ latencyMs: 120, validateResponses: true });
     try {
       const t0 = performance.now();
       await api(slow).post("/clients/list", {});
@@ -63,7 +63,7 @@ describe("fault injection", () => {
 
   it("fires rate-limited rules from a seeded stream: same seed, same pattern", async () => {
     const pattern = async (seed: number) => {
-      const e = await startEmulator({ seed, faults: [{ operationId: "clients.list", status: 503, rate: 0.5 }] });
+      const e = await startEmulator({ seed, validateResponses: true, faults: [{ operationId: "clients.list", status: 503, rate: 0.5 }] });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 24; i++) statuses.push((await api(e).post("/clients/list", {})).status);

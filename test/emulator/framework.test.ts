@@ -1,7 +1,8 @@
 /**
  * The spec-driven machinery on a small synthetic spec: query parsing and
  * coercion, request validation, response validation, routing errors,
- * authentication, request ids and the 501 for unmodelled operations.
+ * authentication, request ids, stateless answers for operations no family
+ * places, and the 501 left for an operation without a success response.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import spec from "./fixtures/mini-spec.json";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 describe("query parsing", () => {
-  const [search] = readOperations(spec);
+  const search = readOperations(spec).find((operation) => operation.operationId === "demo.search");
   const resolve = (schema: Record<string, unknown>) => schema;
   it("reads deepObject objects, form-exploded and comma arrays, and coerces per schema", () => {
     const query = readQuery(
@@ -35,7 +36,7 @@ describe("query parsing", () => {
 describe("over HTTP with a synthetic spec", () => {
   const client = () => api(emulator, "test", "sk_two");
 
-  it("validates query parameters before answering 501 for an unmodelled operation", async () => {
+  it("validates query parameters before answering an unplaced operation statelessly", async () => {
     const bad = await client().get("/things?filter[kind]=c&filter[size][gte]=x&ids=1&ids=two&active=maybe");
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe("VALIDATION_ERROR");
@@ -44,13 +45,25 @@ describe("over HTTP with a synthetic spec", () => {
     expect(extra.body.issues).toEqual([{ path: "/query/filter/colour", message: expect.any(String) }]);
 
     const good = await client().get("/things?required=r&filter[kind]=a&ids=1&active=true");
-    expect(good.status).toBe(501);
-    expect(good.body).toMatchObject({ code: "NOT_IMPLEMENTED", message: expect.stringContaining("demo.search") });
-    expect(emulator.unmodelledOperations).toEqual(["demo.get", "demo.search"]);
+    expect(good.status).toBe(200);
+    expect(good.body).toEqual({});
+    expect(emulator.unmodelledOperations.map((entry) => entry.operationId)).toEqual(["demo.archive", "demo.get", "demo.search"]);
+    expect(emulator.unmodelledOperations.find((entry) => entry.operationId === "demo.get")?.reason).toBe(
+      "stateless: a retrieve answer needs a resource with an `id`",
+    );
+  });
+
+  it("answers 501 NOT_IMPLEMENTED only for an operation without any success response", async () => {
+    const reply = await client().post("/things/4/archive");
+    expect(reply.status).toBe(501);
+    expect(reply.body).toMatchObject({ code: "NOT_IMPLEMENTED", message: expect.stringContaining("demo.archive") });
+    expect(emulator.unmodelledOperations.find((entry) => entry.operationId === "demo.archive")?.reason).toBe(
+      "501: the operation declares no success response",
+    );
   });
 
   it("coerces path parameters per schema before validating them", async () => {
-    expect((await client().get("/things/5")).status).toBe(501);
+    expect((await client().get("/things/5")).status).toBe(200);
     const bad = await client().get("/things/zero");
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([{ path: "/path/n", message: "must be integer" }]);
@@ -101,7 +114,7 @@ describe("authentication", () => {
       expect(response.status).toBe(400);
       expect((await response.json()).issues[0].path).toBe("/header/X-Environment");
     }
-    expect((await request({ authorization: "Bearer sk_one", "x-environment": "live" })).status).toBe(501);
+    expect((await request({ authorization: "Bearer sk_one", "x-environment": "live" })).status).toBe(200);
   });
 
   it("accepts the default key when no keys are configured", async () => {
@@ -109,9 +122,7 @@ describe("authentication", () => {
     try {
       expect((await api(defaults, "test", DEFAULT_API_KEY).post("/clients/list", {})).status).toBe(200);
       expect((await api(defaults, "test", "sk_one").post("/clients/list", {})).status).toBe(401);
-      const unmodelled = await api(defaults).post("/alerts/list", {});
-      expect(unmodelled.status).toBe(501);
-      expect(unmodelled.body.message).toContain("alerts.list");
+      expect((await api(defaults).post("/alerts/list", {})).body).toEqual({ data: [], pagination: { hasMore: false, nextCursor: null } });
     } finally {
       await defaults.stop();
     }
@@ -123,7 +134,7 @@ describe("request ids", () => {
     const ids = async (seed: number) => {
       const e = await startEmulator({ spec, seed });
       try {
-        const replies = [await api(e, "test", "nope").get("/things"), await api(e, "test", DEFAULT_API_KEY).get("/things?required=1")];
+        const replies = [await api(e, "test", "nope").get("/things"), await api(e, "test", DEFAULT_API_KEY).get("/things")];
         replies.forEach((r) => expect(r.body.requestId).toBe(r.headers.get("x-request-id")));
         return replies.map((r) => r.headers.get("x-request-id"));
       } finally {

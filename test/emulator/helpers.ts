@@ -1,10 +1,13 @@
 /**
  * Test plumbing: start an emulator (response validation on, so no test can
  * pass with a response the snapshot rejects), call it over HTTP with plain
- * fetch, and record which operationIds a test exercised.
+ * fetch, check every 2xx body as the package's client does with
+ * `drift: "strict"` (so no test passes with a field the snapshot does not
+ * describe), and record which operationIds a test exercised.
  */
 import artu from "../../openapi/artu.json";
 import { DEFAULT_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index";
+import { createResponseCheck } from "../../src/drift/check";
 import { createRouter } from "../../src/emulator/router";
 import { readOperations } from "../../src/emulator/spec-operations";
 
@@ -24,9 +27,16 @@ const router = createRouter(readOperations(artu));
 
 /** The snapshot operationId a request targets (undefined for unknown routes). */
 export function operationIdOf(method: string, path: string): string | undefined {
-  const found = router.find(method, new URL(path, "http://x").pathname);
-  return found.kind === "matched" ? found.match.route.operationId : undefined;
+  return operationOf(method, path)?.operationId;
 }
+
+function operationOf(method: string, path: string): { operationId: string; path: string } | undefined {
+  const found = router.find(method, new URL(path, "http://x").pathname);
+  return found.kind === "matched" ? found.match.route : undefined;
+}
+
+/** The client's own check with `drift: "strict"`: throws ArtuDriftError for a field, type or enum value the snapshot does not describe. */
+const strictDriftCheck = createResponseCheck({ drift: "strict", onDrift: undefined, logger: undefined })!;
 
 export interface Api {
   call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
@@ -54,8 +64,12 @@ export function api(emulator: { url: string }, env: Env = "test", key: string = 
     const text = await response.text();
     const parsed = text ? JSON.parse(text) : undefined;
     if (response.status >= 200 && response.status < 300) {
-      const operationId = operationIdOf(method, path);
-      if (operationId) exercised.add(operationId);
+      const operation = operationOf(method, path);
+      if (operation) {
+        const context = { operationId: operation.operationId, method, path: operation.path, url: `${emulator.url}${path}` };
+        await strictDriftCheck(context, { status: response.status, headers: response.headers, text }, parsed, 1, key);
+        exercised.add(operation.operationId);
+      }
     }
     return { status: response.status, body: parsed as T, headers: response.headers };
   };

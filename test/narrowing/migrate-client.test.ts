@@ -29,6 +29,7 @@ const clientFor = (environment: "test" | "live") =>
       environment,
       baseUrl: emulator.url,
       maxRetries: 0,
+      drift: "strict",
     },
     createResources,
   );

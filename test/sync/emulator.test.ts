@@ -37,6 +37,7 @@ const artu = () =>
       environment: "test",
       baseUrl: emulator.url,
       maxRetries: 0,
+      drift: "strict",
     },
     createResources,
   );

@@ -1,14 +1,16 @@
-/** Addresses of a client: list, primary, batch create / update / upsert, filtered list (sync lives in client-sync.ts). */
+/**
+ * ARTU rules for addresses: primary per type, batch create / update / upsert
+ * of a client's items (sync lives in client-sync.ts). The lists are the
+ * engine's (a sub-collection of clients, and `POST /addresses/list`).
+ */
 import { notFound } from "../errors";
 import { itemsOfClient, type Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerTable } from "./context";
 import { createItem, requireClient, updateItem, upsertItem } from "./client-resources";
-import { listForClient, listWithFilter, primaryOf } from "./resource-lists";
+import { primaryOf } from "./primary";
 
 export const addressHandlers: HandlerTable = {
-  "addresses.listForClient": listForClient("addresses"),
-
   "addresses.getPrimary": (context) => {
     const client = requireClient(context.data, context.path.clientId!);
     return primaryOf(itemsOfClient(context.data.addresses, client.id), context.query.type) ?? null;
@@ -27,6 +29,4 @@ export const addressHandlers: HandlerTable = {
 
   "addresses.upsertManyByExternalId": (context) =>
     runBatch(context.body, (item: Json, pointer) => upsertItem(context, context.data, "addresses", String(item.externalId), item, pointer)),
-
-  "addresses.list": listWithFilter("addresses", ["street", "city", "state", "postalCode"]),
 };

@@ -1,14 +1,11 @@
-/** Bank accounts: list for a client, batch create, update, upsert by externalId (sync lives in client-sync.ts). */
+/** ARTU rules for bank accounts: batch create, update, upsert by externalId (sync lives in client-sync.ts; the list is the engine's). */
 import { notFound } from "../errors";
 import type { Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerTable } from "./context";
 import { createItem, updateItem, upsertItem } from "./client-resources";
-import { listForClient } from "./resource-lists";
 
 export const bankAccountHandlers: HandlerTable = {
-  "bankAccounts.listForClient": listForClient("bankAccounts"),
-
   "bankAccounts.createMany": (context) =>
     runBatch(context.body, (item: Json, pointer) => createItem(context, context.data, "bankAccounts", String(item.clientId), item, pointer)),
 

@@ -3,8 +3,8 @@
  * first failing item fails the request (the draft is discarded, so nothing
  * is written) with its status, code and a pointer to the item. Not atomic:
  * every item is tried; `data` holds the successes in order and `errors`
- * (an emulator addition; the spec's response leaves room for extra members)
- * lists `{index, code, message}` per failed item.
+ * lists `{index, code, message}` per failed item (the snapshot's
+ * `BatchItemError`, an inference recorded with its provenance).
  */
 import { EmulatorError } from "../errors";
 

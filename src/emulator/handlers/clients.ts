@@ -5,7 +5,7 @@
  */
 import { conflict, notFound } from "../errors";
 import { assertExternalIdFree } from "./external-id";
-import { matchesFilter } from "../filters";
+import { hasMetadata, matchesFilter } from "../filters";
 import { paginate } from "../pagination";
 import { CLIENT_RESOURCES, type Dataset, type Entity, type Json } from "../store";
 import { clientView } from "../views";
@@ -78,10 +78,7 @@ export const clientHandlers: HandlerTable = {
 
   "clients.retrieveByMetadata": (context) => {
     const { key, value } = context.path as { key: string; value: string };
-    const client = [...context.data.clients.values()].find((c) => {
-      const metadata = (c.metadata ?? {}) as Json;
-      return key in metadata && String(metadata[key]) === value;
-    });
+    const client = [...context.data.clients.values()].find((c) => hasMetadata(c, key, value));
     if (!client) throw notFound(`client with metadata ${key}=`, value);
     return view(context, client);
   },

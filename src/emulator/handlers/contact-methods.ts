@@ -1,10 +1,10 @@
-/** Contact methods: upsert by externalId (one or a batch), filtered list, primary per type (sync lives in client-sync.ts). */
+/** ARTU rules for contact methods: upsert by externalId (one or a batch), primary per type (sync lives in client-sync.ts; the filtered list is the engine's). */
 import { EmulatorError } from "../errors";
 import { itemsOfClient, type Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerTable } from "./context";
 import { requireClient, upsertItem } from "./client-resources";
-import { listWithFilter, primaryOf } from "./resource-lists";
+import { primaryOf } from "./primary";
 
 export const contactMethodHandlers: HandlerTable = {
   "contactMethods.upsertByExternalId": (context) =>
@@ -12,8 +12,6 @@ export const contactMethodHandlers: HandlerTable = {
 
   "contactMethods.upsertManyByExternalId": (context) =>
     runBatch(context.body, (item: Json, pointer) => upsertItem(context, context.data, "contactMethods", String(item.externalId), item, pointer)),
-
-  "contactMethods.list": listWithFilter("contactMethods", ["value", "label"]),
 
   // The response schema is not nullable (unlike addresses.getPrimary): no primary is a 404.
   "contactMethods.getPrimary": (context) => {

@@ -1,11 +1,10 @@
 /**
  * Documents: create (returns a presigned-style upload URL; the emulator does
  * not accept uploads, the document stays `pending_upload`), upsert by
- * externalId, list for a client.
+ * externalId (the list for a client is the engine's).
  */
 import type { HandlerTable } from "./context";
 import { createItem, upsertItem } from "./client-resources";
-import { listForClient } from "./resource-lists";
 
 const UPLOAD_TTL_MS = 15 * 60 * 1000;
 
@@ -22,6 +21,4 @@ export const documentHandlers: HandlerTable = {
   },
 
   "documents.upsertByExternalId": (context) => upsertItem(context, context.data, "documents", context.path.externalId!, context.body, "/body"),
-
-  "documents.listForClient": listForClient("documents"),
 };

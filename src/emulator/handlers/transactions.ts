@@ -1,12 +1,11 @@
 /**
- * Transactions: create (one or a batch), upsert by externalId (one or a
- * batch), retrieve by externalId or metadata, set / unlink related clients,
- * count with a filter. Related clients must exist in the same environment;
- * `externalId` is unique per environment.
+ * ARTU rules for transactions: create (one or a batch), upsert by externalId
+ * (one or a batch), set / unlink related clients. Related clients must exist
+ * in the same environment; `externalId` is unique per environment. Retrieval
+ * by externalId or metadata and the count are the engine's.
  */
 import { EmulatorError, notFound } from "../errors";
 import { assertExternalIdFree } from "./external-id";
-import { matchesFilter } from "../filters";
 import { findByExternalId, type Dataset, type Entity, type Json } from "../store";
 import { runBatch } from "./batch";
 import type { HandlerContext, HandlerTable } from "./context";
@@ -78,22 +77,6 @@ export const transactionHandlers: HandlerTable = {
   "transactions.upsertManyByExternalId": (context) =>
     runBatch(context.body, (item: Json, pointer) => upsertTransaction(context, String(item.externalId), item, pointer)),
 
-  "transactions.retrieveByExternalId": (context) => {
-    const transaction = findByExternalId(context.data.transactions, context.path.externalId!);
-    if (!transaction) throw notFound("transaction with externalId", context.path.externalId!);
-    return transaction;
-  },
-
-  "transactions.retrieveByMetadata": (context) => {
-    const { key, value } = context.path as { key: string; value: string };
-    const transaction = [...context.data.transactions.values()].find((t) => {
-      const metadata = (t.metadata ?? {}) as Json;
-      return key in metadata && String(metadata[key]) === value;
-    });
-    if (!transaction) throw notFound(`transaction with metadata ${key}=`, value);
-    return transaction;
-  },
-
   "transactions.setClients": (context) => {
     const transaction = requireTransaction(context.data, context.path.transactionId!);
     const clients = context.body.clients as { clientId: string }[];
@@ -111,11 +94,5 @@ export const transactionHandlers: HandlerTable = {
     }
     Object.assign(transaction, { relatedClientIds: related.filter((id) => id !== clientId), updatedAt: context.now() });
     return transaction;
-  },
-
-  "transactions.count": (context) => {
-    const filter = (context.body?.filter ?? undefined) as Json | undefined;
-    const count = [...context.data.transactions.values()].filter((t) => matchesFilter(t, filter, ["description", "externalId"])).length;
-    return { count };
   },
 };
