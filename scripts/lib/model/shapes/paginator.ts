@@ -39,13 +39,18 @@ export function detectPaginator(context: SchemaContext, inputs: PaginatorInputs)
   return detectLinkHeaderPaginator(context, inputs);
 }
 
-function artuPaginator(context: SchemaContext, response: Located, inputs: PaginatorInputs): PaginatorDescriptor | undefined {
+/** ARTU's page: `{ data: [], pagination: { hasMore, nextCursor } }` (the emulator answers lists in it too). */
+export function isPageResponse(context: SchemaContext, response: Located): boolean {
   const page = objectView(context, response);
   const data = page.properties.get("data");
   const pagination = page.properties.get("pagination");
-  if (!data || !pagination || !arrayView(context, data)) return undefined;
+  if (!data || !pagination || !arrayView(context, data)) return false;
   const links = objectView(context, pagination).properties;
-  if (!links.has("hasMore") || !links.has("nextCursor")) return undefined;
+  return links.has("hasMore") && links.has("nextCursor");
+}
+
+function artuPaginator(context: SchemaContext, response: Located, inputs: PaginatorInputs): PaginatorDescriptor | undefined {
+  if (!isPageResponse(context, response)) return undefined;
   const exact = findInput(context, inputs.parameters, inputs.requestBody, ["cursor"]);
   return exact ?? endsInCursor(context, inputs);
 }
