@@ -191,6 +191,13 @@ export const RULES: Readonly<Record<string, Rule>> = {
     "Success status added",
     "Handle the new status: the result type now includes its body.",
   ),
+  // The new status carries a body the result type already has (the same content as an old success status).
+  "response-status-added-same-body": rule(
+    "warning",
+    "wire",
+    "Success status added (a body the result type already has)",
+    "Handle the new status where you branch on the status code; the result type is unchanged.",
+  ),
   // Removing a success status narrows the result type: old code still compiles, its branch for the
   // status is dead. A behaviour change worth a minor bump, not an SDK break (the oracle confirms).
   "response-status-removed": rule("warning", "both", "Success status removed", "Stop handling this status: the server no longer answers with it."),
@@ -328,9 +335,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   "request-if-changed": rule("breaking", "wire", "Request `if` condition changed", "Check which of `then`/`else` now applies to what you send."),
   "response-if-changed": rule("warning", "wire", "Response `if` condition changed", LOOSER_RESPONSE),
   // prefixItems are tuples in the generated types, and TypeScript tuples have an exact length.
-  // Deliberate disagreement with --sdk-check: `request-prefix-items-removed` stays info, since a tuple
-  // `[string]` is assignable to the new `string[]` (every old call compiles); the surface check reads
-  // the array's lost index member (`Body lost probe.0`) as a break.
+  // `request-prefix-items-removed` is info: a tuple `[string]` is assignable to the new `string[]`,
+  // every old call compiles (the surface check agrees: tuple positions are not properties).
   "request-prefix-items-added": rule("breaking", "both", "Request array became a tuple (`prefixItems`)", "Send the tuple's items in order."),
   "request-prefix-items-removed": rule("info", "both", "Request tuple became an array", NOTHING),
   "request-prefix-item-added": rule("breaking", "both", "Request tuple item added", "Send the new tuple item."),
