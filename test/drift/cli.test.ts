@@ -38,7 +38,7 @@ describe("drift CLI: exit codes and formats", { timeout: 120_000 }, () => {
   });
 
   it("treats warnings as failures only with --fail-on warning", async () => {
-    const args = ["--base", fixture("response-enum-value-added", "base"), "--head", fixture("response-enum-value-added", "head")];
+    const args = ["--base", fixture("response-integer-widened-to-number", "base"), "--head", fixture("response-integer-widened-to-number", "head")];
     expect((await drift(...args)).code).toBe(0);
     const strict = await drift(...args, "--fail-on", "warning");
     expect(strict.code).toBe(1);

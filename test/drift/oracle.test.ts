@@ -49,9 +49,9 @@ describe("drift oracle: the generated types against the rules, over the whole co
 describe("drift oracle: judging", () => {
   it("calls a disagreement not in the list unexplained, and a listed one of a checked pair that did not occur stale", () => {
     const invented = { pair: "identical", operation: "clients.create", kind: "typed-not-rated" as const, detail: "x" };
-    const verdict = judge([invented], ["identical", "discriminator-changed"]);
+    const verdict = judge([invented], ["identical", "webhook-payload-enum-value-added"]);
     expect(verdict.unexplained).toEqual([invented]);
-    expect(verdict.stale).toEqual(["discriminator-changed clients.migrate rated-not-typed"]);
+    expect(verdict.stale).toEqual(["webhook-payload-enum-value-added webhook clientUpdated rated-not-typed"]);
   });
 
   it("samples evenly and deterministically", () => {

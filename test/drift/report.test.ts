@@ -28,9 +28,9 @@ describe("markdown report", () => {
   it("puts the headline first, then breaking, warnings and info, each grouped by operation", () => {
     const markdown = renderMarkdown(reportOf("artu-clients-many-rules"));
     expect(markdown.split("\n")[0]).toBe("## API drift: `major` bump");
-    expect(markdown).toContain("**7 breaking** · **2 warning(s)** · 2 info — in 8 operation(s).");
-    const breaking = markdown.indexOf("### Breaking changes (7)");
-    const warnings = markdown.indexOf("### Warnings (2)");
+    expect(markdown).toContain("**8 breaking** · **1 warning(s)** · 2 info — in 8 operation(s).");
+    const breaking = markdown.indexOf("### Breaking changes (8)");
+    const warnings = markdown.indexOf("### Warnings (1)");
     const info = markdown.indexOf("### Other changes (2)");
     expect(breaking).toBeGreaterThan(0);
     expect(warnings).toBeGreaterThan(breaking);

@@ -52,15 +52,21 @@ describe("sdk surface check", { timeout: 120_000 }, () => {
     expect(sdkChanges(report)).toEqual([]);
   });
 
-  it("flags a change the rules rate compatible but the generated types show (a request tuple became an array): breaking, bump raised to major", async () => {
-    // The rules' documented disagreement (rules.ts, request-prefix-items-removed): `[string]` is assignable to `string[]`.
-    const pair = "kw-request-prefix-items-presence-looser";
+  it("flags a change the rules rate compatible but the generated types show (a result variant removed): breaking, bump raised to major", async () => {
+    // The rules' documented disagreement (rules.ts, response-union-variant-removed): the union narrows, its narrowing helper goes.
+    const pair = "response-union-variant-removed";
     const specOnly = diffSpecs(side(pair, "base"), side(pair, "head"));
     expect(specOnly.bump).toBe("minor");
     const report = await checked(pair);
-    expect(sdkChanges(report)).toEqual([{ id: "sdk-surface-disagreement", level: "breaking", axis: "sdk", operationId: "probes.send" }]);
-    expect(report.changes.find((change) => change.id === "sdk-surface-disagreement")!.message).toContain("`Body` lost `probe.0`");
+    expect(sdkChanges(report)).toEqual([{ id: "sdk-surface-disagreement", level: "breaking", axis: "sdk", operationId: "clients.migrate" }]);
+    expect(report.changes.find((change) => change.id === "sdk-surface-disagreement")!.message).toContain("helper `resultNarrowing` no longer generated");
     expect(report.bump).toBe("major");
+  });
+
+  it("agrees on a request tuple that became an array: `[string]` is assignable to `string[]`, the rule says info", async () => {
+    const report = await checked("kw-request-prefix-items-presence-looser");
+    expect(sdkChanges(report)).toEqual([]);
+    expect(report.bump).toBe("minor");
   });
 
   it("agrees on a removed request property (object literals naming it stop compiling)", async () => {
@@ -78,19 +84,23 @@ describe("sdk surface check", { timeout: 120_000 }, () => {
     expect(sdkChanges(report)).toEqual([]);
   });
 
-  it("reports a rule that calls a change SDK-breaking while the generated surface stays the same (integer → number)", async () => {
-    // Both are `number` in TypeScript: no code stops compiling, yet fractional values may now arrive.
+  it("agrees on integer → number: a wire-only warning, both are `number` in TypeScript", async () => {
     const report = await checked("response-integer-widened-to-number");
-    expect(sdkChanges(report)).toEqual([
-      { id: "sdk-surface-unchanged", level: "warning", axis: "sdk", operationId: "clients.create" },
-      { id: "sdk-surface-unchanged", level: "warning", axis: "sdk", operationId: "clients.retrieve" },
-    ]);
+    expect(sdkChanges(report)).toEqual([]);
+    expect(report.bump).toBe("minor");
+  });
+
+  it("reports a rule that calls a change SDK-breaking while the generated surface stays the same", async () => {
+    // A misrated change (as integer → number was before its wire-only rule): the surfaces of one spec are identical.
+    const spec = side("identical", "head");
+    const misrated = { id: "response-type-widened", level: "breaking", axis: "both", operationId: "clients.create", method: "post", path: "/clients", pointer: "", message: "x" } as const;
+    const report = await withSdkCheck({ bump: "major", changes: [misrated] }, spec, spec);
+    expect(sdkChanges(report)).toEqual([{ id: "sdk-surface-unchanged", level: "warning", axis: "sdk", operationId: "clients.create" }]);
     expect(report.changes.find((change) => change.id === "sdk-surface-unchanged")!.message).toContain("`response-type-widened`");
-    expect(report.bump).toBe("major");
   });
 
   it("is wired to the CLI flag", async () => {
-    const fixture = (file: string) => join(FIXTURES, "kw-request-prefix-items-presence-looser", file);
+    const fixture = (file: string) => join(FIXTURES, "response-union-variant-removed", file);
     const result = await runScript("drift.ts", ["--base", fixture("base.json"), "--head", fixture("head.json"), "--format", "json", "--sdk-check"]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as { bump: string; changes: { id: string }[] };

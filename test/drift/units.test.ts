@@ -24,7 +24,8 @@ describe("bump", () => {
     ["operation-id-renamed", "major"], // breaking, sdk only
     ["operation-path-renamed", "minor"], // breaking on the wire only: upgrading fixes users
     ["request-max-items-decreased", "minor"],
-    ["response-enum-value-added", "minor"], // warning
+    ["response-enum-value-added", "major"], // breaking where the types change: the enum type widens
+    ["response-type-widened-to-number", "minor"], // warning
     ["request-property-added-optional", "minor"], // info that grows the surface
     ["description-changed", "patch"],
     ["summary-changed", "patch"],
@@ -43,7 +44,7 @@ describe("bump", () => {
 });
 
 describe("--fail-on", () => {
-  const report = { bump: "minor" as const, changes: [change("response-enum-value-added"), change("operation-added")] };
+  const report = { bump: "minor" as const, changes: [change("response-type-widened-to-number"), change("operation-added")] };
   it("fails at or above the threshold only", () => {
     expect(exitCodeFor(report, parseFailOn("breaking"))).toBe(0);
     expect(exitCodeFor(report, parseFailOn("warning"))).toBe(1);
@@ -71,7 +72,7 @@ describe("changeset", () => {
   it("names the package and the bump, and lists breaking changes and warnings, not info", () => {
     const text = renderChangeset(PACKAGE_1X, {
       bump: "major",
-      changes: [change("response-property-removed"), change("response-enum-value-added", "clients.retrieve"), change("operation-added", "clients.archive")],
+      changes: [change("response-property-removed"), change("response-type-widened-to-number", "clients.retrieve"), change("operation-added", "clients.archive")],
     });
     const parsed = parseChangeset(text);
     expect(parsed.releases).toEqual([{ name: "artu-compliance-client", type: "major" }]);
@@ -79,7 +80,7 @@ describe("changeset", () => {
       "Regenerated from a new ARTU API snapshot: 1 breaking, 1 warning(s), 1 info change(s).",
       "",
       "- **Breaking** `clients.sync`: response-property-removed happened",
-      "- Warning `clients.retrieve`: response-enum-value-added happened",
+      "- Warning `clients.retrieve`: response-type-widened-to-number happened",
     ]);
   });
 

@@ -8,6 +8,7 @@ import { deref } from "../spec/refs";
 import { diffSchema, type Side } from "./diff-schema";
 import type { PairContext } from "./operation-pair";
 import { escapeToken } from "../spec/pointer";
+import { sameJson } from "../spec/normalize";
 
 type JsonObject = Record<string, unknown>;
 
@@ -72,7 +73,8 @@ export function diffResponses(ctx: PairContext): void {
     const after = resolveMember(ctx.head, now!.value, status, now!.pointer)!;
     const before = old && old.value[status] !== undefined ? resolveMember(ctx.base, old.value, status, old.pointer)! : undefined;
     if (!before) {
-      report(isSuccess(status) ? "response-status-added" : "response-error-status-added", after.pointer, `response ${status} added`);
+      const id = !isSuccess(status) ? "response-error-status-added" : sameBodyAsBefore(ctx, old, after) ? "response-status-added-same-body" : "response-status-added";
+      report(id, after.pointer, `response ${status} added`);
       continue;
     }
     if (before.value.description !== after.value.description) {
@@ -88,6 +90,17 @@ export function diffResponses(ctx: PairContext): void {
     const id = isSuccess(status) ? "response-status-removed" : "response-error-status-removed";
     report(id, `${old!.pointer}/${escapeToken(status)}`, `response ${status} removed`);
   }
+}
+
+/**
+ * A new success status whose content (media types and schemas, `$ref`s as written) equals that of a
+ * success status the base already had adds nothing to the generated result type.
+ */
+function sameBodyAsBefore(ctx: PairContext, old: Resolved | undefined, added: Resolved): boolean {
+  if (!old) return false;
+  return Object.keys(old.value)
+    .filter(isSuccess)
+    .some((status) => sameJson(resolveMember(ctx.base, old.value, status, old.pointer)!.value.content, added.value.content));
 }
 
 /** The statuses whose bodies make up the generated result type (the model's list); others are errors the client throws for. */

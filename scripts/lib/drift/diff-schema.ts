@@ -148,7 +148,15 @@ function compareTypes({ direction, before, after, where, report }: SchemaPair): 
   const narrowed = old === undefined || (now !== undefined && now.every((type) => covers(old, type)));
   const kind = widened ? "widened" : narrowed ? "narrowed" : "changed";
   const show = (types: readonly string[] | undefined) => (types === undefined ? "any" : types.join(" | "));
-  report(`${direction}-type-${kind}`, `type of ${where}: ${show(old)} → ${show(now)}`, { before: old, after: now });
+  const id = kind !== "changed" && sameTypeScriptTypes(old, now) ? `${direction}-type-${kind}-to-${widened ? "number" : "integer"}` : `${direction}-type-${kind}`;
+  report(id, `type of ${where}: ${show(old)} → ${show(now)}`, { before: old, after: now });
+}
+
+/** `integer` and `number` both generate `number`: types that differ only there generate the same TypeScript type. */
+function sameTypeScriptTypes(old: readonly string[] | undefined, now: readonly string[] | undefined): boolean {
+  if (old === undefined || now === undefined) return false;
+  const generated = (types: readonly string[]) => [...new Set(types.map((type) => (type === "integer" ? "number" : type)))].sort();
+  return sameJson(generated(old), generated(now));
 }
 
 function compareEnum({ direction, before, after, where, report }: SchemaPair): void {
