@@ -45,6 +45,9 @@ describe("generated TypeScript is exactly what prettier prints", () => {
     spec("sync-parts.json"),
     spec("union-kind.json"),
     spec("openapi-31-features.json"),
+    spec("param-collision.json"),
+    spec("pagination-conventions.json"),
+    spec("validator-edges.json"),
   ];
   it.each(specs)("%s: prettier leaves every emitted file unchanged", async (file) => {
     for (const [name, text] of Object.entries(await emitted(file))) {

@@ -17,15 +17,24 @@ export class Raw {
 }
 
 export function literal(value: unknown): string {
+  return written(value, ",");
+}
+
+/** The same data as a TypeScript type literal (`{ a: "x"; b: 1 }`): members separated by `;`, as prettier prints types. */
+export function typeLiteral(value: unknown): string {
+  return written(value, ";");
+}
+
+function written(value: unknown, separator: "," | ";"): string {
   if (value instanceof Raw) return value.code;
-  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  if (Array.isArray(value)) return `[${value.map((item) => written(item, separator)).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     const properties = Object.entries(value)
       .filter(([, item]) => item !== undefined)
-      .map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`);
-    const inline = `{ ${properties.join(", ")} }`;
+      .map(([key, item]) => `${propertyKey(key)}: ${written(item, separator)}`);
+    const inline = `{ ${properties.join(`${separator} `)} }`;
     if (inline.length <= PRETTIER_OPTIONS.printWidth) return inline;
-    return `{\n${properties.map((property) => `  ${property.replaceAll("\n", "\n  ")},\n`).join("")}}`;
+    return `{\n${properties.map((property) => `  ${property.replaceAll("\n", "\n  ")}${separator}\n`).join("")}}`;
   }
   if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
     return JSON.stringify(value);

@@ -19,7 +19,7 @@ import type { GenerateConfig } from "../model/overrides";
 import type { ApiModel, OperationModel } from "../model/types";
 import type { OperationArg, OperationDescriptor } from "../../../src/core/operation";
 import { fileBanner, operationDoc } from "./docs";
-import { literal } from "./literal";
+import { literal, typeLiteral } from "./literal";
 import { printFile } from "./ts-project";
 
 export interface EmitOptions {
@@ -71,7 +71,7 @@ function paramsType(op: OperationModel, opType: string): string {
   for (const { name, flatName, in: location } of op.parameters) {
     if (flatName !== name) (renames[location] ??= {})[name] = flatName;
   }
-  return Object.keys(renames).length === 0 ? `OperationParams<${opType}>` : `OperationParams<${opType}, ${literal(renames)}>`;
+  return Object.keys(renames).length === 0 ? `OperationParams<${opType}>` : `OperationParams<${opType}, ${typeLiteral(renames)}>`;
 }
 
 function operationStatements(op: OperationModel): StatementStructures[] {
