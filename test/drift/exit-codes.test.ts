@@ -57,7 +57,7 @@ describe("drift exit codes", { timeout: 120_000 }, () => {
     const result = await runScript("drift.ts", ["--base", fixture("identical", "base"), "--head", head]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      `drift: ${head}#/paths/~1clients/post/requestBody/content/application~1json/schema/properties/scope: ` +
+      `drift: ${head}#/paths/~1clients/post/requestBody/content/application~1json/schema/properties/scope (operation clients.create): ` +
         'external $ref "common.json#/components/schemas/Scope": snapshot documents must be self-contained (only "#/..." references)\n',
     );
     expect(result.stdout).toBe("");

@@ -3,13 +3,15 @@
  * committed snapshot (read with `git show <ref>:<path>` in the working
  * directory, so `<path>` is relative to the repository root). I/O edge of the
  * drift library; failures are located `SpecError`s (exit 2). Drift compares
- * bundled snapshots: a `$ref` to another file (or a dangling one) is refused
- * here, before any comparison, naming the file and the pointer.
+ * bundled snapshots: a `$ref` to another file (or a dangling one), a looping
+ * `$ref` chain, a `$ref` to the wrong kind of object and a path template that
+ * disagrees with its parameters are refused here, before any comparison,
+ * naming the file and the pointer.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { assertLocalRefsResolve } from "../spec/check-refs";
 import { SpecError } from "../spec/errors";
+import { assertSpecIntegrity } from "../spec/integrity";
 import { loadOpenApiFile, parseOpenApi } from "../spec/load";
 import type { SpecInput } from "./diff-specs";
 
@@ -33,7 +35,7 @@ export function parseGitLocation(location: string): GitLocation | undefined {
 
 export async function readSpec(location: string, cwd = process.cwd()): Promise<SpecInput> {
   const spec = { document: await readDocument(location, cwd), source: location };
-  assertLocalRefsResolve(spec.document, location);
+  assertSpecIntegrity(spec.document, location); // the checks pull and generate make, so the three refuse the same specs
   return spec;
 }
 
