@@ -9,6 +9,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import addFormatsModule from "ajv-formats";
 import type { Issue } from "./errors";
 import type { SchemaResolver } from "./query";
+import type { SchemaContext } from "../../scripts/lib/model/schema-view";
 import type { JsonSchema, SpecOperation, SpecParameter } from "./spec-operations";
 import { escapeToken } from "../core/json-pointer";
 
@@ -27,6 +28,8 @@ export interface OperationValidators {
 
 export interface SpecValidation {
   readonly resolveSchema: SchemaResolver;
+  /** The spec for the one schema reader (`viewSchema`), which the emulator's schema walkers read through. */
+  readonly schemas: SchemaContext;
   validators(operationId: string): OperationValidators;
 }
 
@@ -66,7 +69,7 @@ export function compileValidation(
     }
     return current;
   };
-  return { resolveSchema, validators: (operationId) => compiled.get(operationId) ?? {} };
+  return { resolveSchema, schemas: { document: spec, source: "emulator spec" }, validators: (operationId) => compiled.get(operationId) ?? {} };
 }
 
 /** Runs a validator and returns its problems as wire issues under `prefix` (`/body`, `/query`, `/response`). */
