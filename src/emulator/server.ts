@@ -88,8 +88,8 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         if (counts.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${counts[0]!.path} ${counts[0]!.message}`, counts);
       }
       const validators = setup.validation.validators(operation.operationId);
-      const query = readQuery(target.searchParams, operation.parameters, setup.validation.resolveSchema);
-      const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.resolveSchema);
+      const query = readQuery(target.searchParams, operation.parameters, setup.validation.schemas);
+      const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.schemas);
       const issues = [
         ...check(validators.path, typedPathParams, "/path"),
         ...check(validators.query, query, "/query"),

@@ -20,6 +20,8 @@ export interface SpecParameter {
   readonly style?: string;
   readonly explode?: boolean;
   readonly schema: JsonSchema;
+  /** Where `schema` lives in the spec, for the one schema reader. */
+  readonly schemaPointer: string;
 }
 
 export interface SpecOperation {
@@ -72,6 +74,7 @@ function toSpecOperation(spec: Json, operation: OperationModel): SpecOperation {
       ...(typeof declared.style === "string" ? { style: declared.style } : {}),
       ...(typeof declared.explode === "boolean" ? { explode: declared.explode } : {}),
       schema: (declared.schema ?? {}) as JsonSchema,
+      schemaPointer: `${parameter.pointer}/schema`,
     };
   });
   const body = operation.requestBody;
