@@ -8,26 +8,25 @@
  */
 import { EmulatorError } from "./errors";
 import { FORBIDDEN_KEYS, forbiddenKeyMessage } from "./limits";
-import type { JsonSchema, SpecParameter } from "./spec-operations";
+import type { SpecParameter } from "./spec-operations";
+import { alternativeViews } from "./schema-views";
+import type { Located, SchemaContext } from "../../scripts/lib/model/schema-view";
 import { escapeToken } from "../core/json-pointer";
 
-/** Resolves a schema's `$ref` (to a component), so coercion can see the real type. */
-export type SchemaResolver = (schema: JsonSchema) => JsonSchema;
-
-export function readQuery(search: URLSearchParams, parameters: readonly SpecParameter[], resolve: SchemaResolver): Record<string, unknown> {
+export function readQuery(search: URLSearchParams, parameters: readonly SpecParameter[], context: SchemaContext): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   for (const parameter of parameters) {
     if (parameter.in !== "query") continue;
-    const schema = resolve(parameter.schema);
-    const types = schemaTypes(schema, resolve);
+    const schema = parameterSchema(parameter);
+    const types = schemaTypes(context, schema);
     if (parameter.style === "deepObject" || (types.has("object") && !types.has("string"))) {
-      const value = readDeepObject(search, parameter.name, schema, resolve);
+      const value = readDeepObject(context, search, parameter.name, schema);
       if (value !== undefined) query[parameter.name] = value;
     } else if (types.has("array") && !types.has("string")) {
       const raw = parameter.explode === false ? (search.get(parameter.name)?.split(",") ?? []) : search.getAll(parameter.name);
-      if (raw.length) query[parameter.name] = raw.map((item) => coerceScalar(item, itemsSchema(schema, resolve), resolve));
+      if (raw.length) query[parameter.name] = raw.map((item) => coerceScalar(context, item, itemsSchema(context, schema)));
     } else if (search.has(parameter.name)) {
-      query[parameter.name] = coerceScalar(search.get(parameter.name)!, schema, resolve);
+      query[parameter.name] = coerceScalar(context, search.get(parameter.name)!, schema);
     }
   }
   return query;
@@ -59,13 +58,15 @@ const refused = (path: string, message: string): EmulatorError =>
   new EmulatorError(400, "VALIDATION_ERROR", `the query is refused: ${path} ${message}`, [{ path, message }]);
 
 /** Path parameters arrive as strings: coerce them per schema like scalar query values (an integer id becomes a number). */
-export function readPathParams(raw: Readonly<Record<string, string>>, parameters: readonly SpecParameter[], resolve: SchemaResolver): Record<string, unknown> {
-  const schemas = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p.schema]));
+export function readPathParams(raw: Readonly<Record<string, string>>, parameters: readonly SpecParameter[], context: SchemaContext): Record<string, unknown> {
+  const schemas = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, parameterSchema(p)]));
   // fromEntries defines own properties, whatever the parameter is called.
-  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, schemas.has(name) ? coerceScalar(value, schemas.get(name)!, resolve) : value]));
+  return Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, schemas.has(name) ? coerceScalar(context, value, schemas.get(name)!) : value]));
 }
 
-function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchema, resolve: SchemaResolver): Record<string, unknown> | undefined {
+const parameterSchema = (parameter: SpecParameter): Located => ({ value: parameter.schema, pointer: parameter.schemaPointer });
+
+function readDeepObject(context: SchemaContext, search: URLSearchParams, name: string, schema: Located): Record<string, unknown> | undefined {
   let result: Record<string, unknown> | undefined;
   for (const [key, raw] of search) {
     if (!key.startsWith(`${name}[`)) continue;
@@ -73,12 +74,12 @@ function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchem
     if (!path.length) continue;
     result ??= {};
     let node: Record<string, unknown> = result;
-    let nodeSchema: JsonSchema | undefined = schema;
+    let nodeSchema: Located | undefined = schema;
     for (const [index, segment] of path.entries()) {
-      const childSchema: JsonSchema | undefined = nodeSchema ? propertySchema(nodeSchema, segment, resolve) : undefined;
+      const childSchema: Located | undefined = nodeSchema ? propertySchema(context, nodeSchema, segment) : undefined;
       if (index === path.length - 1) {
-        const types = childSchema ? schemaTypes(childSchema, resolve) : new Set<string>();
-        const value = childSchema ? coerceScalar(raw, types.has("array") && !types.has("string") ? itemsSchema(childSchema, resolve) : childSchema, resolve) : raw;
+        const types = childSchema ? schemaTypes(context, childSchema) : new Set<string>();
+        const value = childSchema ? coerceScalar(context, raw, types.has("array") && !types.has("string") ? itemsSchema(context, childSchema) : childSchema) : raw;
         const existing = Object.hasOwn(node, segment) ? node[segment] : undefined;
         if (types.has("array") && !types.has("string")) node[segment] = [...(Array.isArray(existing) ? existing : []), value];
         else node[segment] = value;
@@ -92,26 +93,20 @@ function readDeepObject(search: URLSearchParams, name: string, schema: JsonSchem
   return result;
 }
 
-/** The JSON types a schema admits, looking through $ref, allOf, anyOf, oneOf, enum and const. */
-export function schemaTypes(schema: JsonSchema, resolve: SchemaResolver, depth = 0): Set<string> {
+/** The JSON types a schema admits, read through the one reader: $ref, allOf (merged), anyOf/oneOf members, nullability, enum and const. */
+export function schemaTypes(context: SchemaContext, schema: Located): Set<string> {
   const types = new Set<string>();
-  if (depth > 8) return types;
-  const s = resolve(schema);
-  const declared = s.type;
-  if (typeof declared === "string") types.add(declared);
-  if (Array.isArray(declared)) declared.forEach((t) => types.add(String(t)));
-  if (s.properties) types.add("object");
-  if (s.items) types.add("array");
-  for (const value of [...((s.enum as unknown[]) ?? []), ...("const" in s ? [s.const] : [])]) types.add(jsonType(value));
-  for (const key of ["anyOf", "oneOf", "allOf"] as const) {
-    for (const branch of (s[key] as JsonSchema[] | undefined) ?? []) schemaTypes(branch, resolve, depth + 1).forEach((t) => types.add(t));
+  for (const view of alternativeViews(context, schema) ?? []) {
+    view.types?.forEach((type) => types.add(type));
+    if (view.nullable) types.add("null");
+    for (const value of [...(view.enumValues ?? []), ...(view.hasConst ? [view.constValue] : [])]) types.add(jsonType(value));
   }
   if (types.has("integer")) types.add("number");
   return types;
 }
 
-function coerceScalar(raw: string, schema: JsonSchema, resolve: SchemaResolver): unknown {
-  const types = schemaTypes(schema, resolve);
+function coerceScalar(context: SchemaContext, raw: string, schema: Located): unknown {
+  const types = schemaTypes(context, schema);
   if (types.has("string") || types.size === 0) return raw;
   if (types.has("number") && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
   if (types.has("boolean") && (raw === "true" || raw === "false")) return raw === "true";
@@ -119,29 +114,20 @@ function coerceScalar(raw: string, schema: JsonSchema, resolve: SchemaResolver):
   return raw;
 }
 
-function propertySchema(schema: JsonSchema, key: string, resolve: SchemaResolver): JsonSchema | undefined {
-  const s = resolve(schema);
-  const direct = (s.properties as Record<string, JsonSchema> | undefined)?.[key];
-  if (direct) return direct;
-  for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
-    for (const branch of (s[combinator] as JsonSchema[] | undefined) ?? []) {
-      const found = propertySchema(branch, key, resolve);
-      if (found) return found;
-    }
+/** The schema of one member: where a view (or a union member) names it, else an `additionalProperties` schema. */
+function propertySchema(context: SchemaContext, schema: Located, key: string): Located | undefined {
+  const views = alternativeViews(context, schema) ?? [];
+  for (const view of views) {
+    const found = view.properties.has(key) ? view.properties.get(key) : undefined;
+    if (found) return found;
   }
-  return typeof s.additionalProperties === "object" ? (s.additionalProperties as JsonSchema) : undefined;
+  const additional = views.find((view) => view.additionalProperties && typeof view.additionalProperties.value === "object")?.additionalProperties;
+  return additional;
 }
 
-function itemsSchema(schema: JsonSchema, resolve: SchemaResolver): JsonSchema {
-  const s = resolve(schema);
-  if (s.items && typeof s.items === "object") return s.items as JsonSchema;
-  for (const combinator of ["allOf", "anyOf", "oneOf"] as const) {
-    for (const branch of (s[combinator] as JsonSchema[] | undefined) ?? []) {
-      const b = resolve(branch);
-      if (b.items) return b.items as JsonSchema;
-    }
-  }
-  return {};
+function itemsSchema(context: SchemaContext, schema: Located): Located {
+  const items = (alternativeViews(context, schema) ?? []).find((view) => view.items)?.items;
+  return items ?? { value: {}, pointer: `${schema.pointer}/items` };
 }
 
 function jsonType(value: unknown): string {

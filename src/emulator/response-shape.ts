@@ -6,26 +6,27 @@
  * would let such a field through, and a client with `drift: "strict"` would
  * reject the answer. Objects the schema leaves free-form (`metadata`, maps
  * with `additionalProperties`, `{}`) are kept whole. A new object is built;
- * stored records are not touched.
+ * stored records are not touched. Schemas are read through the one reader
+ * (./schema-views.ts), so a property several `allOf` members define is one
+ * merged description.
  */
-import type { SchemaResolver } from "./query";
-import type { JsonSchema } from "./spec-operations";
+import type { Located, SchemaContext } from "../../scripts/lib/model/schema-view";
+import type { SchemaView } from "../../scripts/lib/model/schema";
+import { alternativeViews } from "./schema-views";
 
-const COMBINATORS = ["allOf", "anyOf", "oneOf"] as const;
 const MAX_DEPTH = 64;
 
-export function keepDescribed(schema: JsonSchema, value: unknown, resolve: SchemaResolver, depth = 0): unknown {
+export function keepDescribed(context: SchemaContext, schema: Located, value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
-  const alternatives = alternativesOf(schema, resolve);
+  const alternatives = alternativeViews(context, schema);
+  if (!alternatives) return value; // a schema the reader cannot follow: do not guess
   if (Array.isArray(value)) {
-    const items = alternatives.flatMap((s) => (s.items && typeof s.items === "object" ? [s.items as JsonSchema] : []));
-    return items.length === 1 ? value.map((item) => keepDescribed(items[0]!, item, resolve, depth + 1)) : value;
+    const items = alternatives.flatMap((view) => (view.items && typeof view.items.value === "object" ? [view.items] : []));
+    return items.length === 1 ? value.map((item) => keepDescribed(context, items[0]!, item, depth + 1)) : value;
   }
-  const described = new Map<string, JsonSchema[]>();
-  for (const s of alternatives) {
-    for (const [key, child] of Object.entries((s.properties as Record<string, JsonSchema> | undefined) ?? {})) {
-      described.set(key, [...(described.get(key) ?? []), child]);
-    }
+  const described = new Map<string, Located[]>();
+  for (const view of alternatives) {
+    for (const [key, child] of view.properties) described.set(key, [...(described.get(key) ?? []), child]);
   }
   const open = described.size === 0 || alternatives.some(isFreeForm);
   const kept: Record<string, unknown> = {};
@@ -33,23 +34,16 @@ export function keepDescribed(schema: JsonSchema, value: unknown, resolve: Schem
     const schemas = described.get(key);
     if (schemas === undefined) {
       if (open) kept[key] = child;
-    } else kept[key] = schemas.length === 1 ? keepDescribed(schemas[0]!, child, resolve, depth + 1) : child;
+    } else kept[key] = schemas.length === 1 ? keepDescribed(context, schemas[0]!, child, depth + 1) : child;
   }
   return kept;
 }
 
-/** The schema and every allOf/anyOf/oneOf member under it, resolved: the places a property may be described. */
-function alternativesOf(schema: JsonSchema, resolve: SchemaResolver, depth = 0): JsonSchema[] {
-  const s = resolve(schema);
-  if (depth > 16) return [s];
-  return [s, ...COMBINATORS.flatMap((key) => ((s[key] as JsonSchema[] | undefined) ?? []).flatMap((member) => alternativesOf(member, resolve, depth + 1)))];
-}
-
 /** Accepts members it does not name: additional or pattern properties allowed, or an object schema that names none. */
-function isFreeForm(s: JsonSchema): boolean {
-  if (s.patternProperties || (s.additionalProperties !== undefined && s.additionalProperties !== false)) return true;
-  if (typeof s.$ref === "string") return true; // not a component the resolver can follow: do not guess
-  if (s.properties || COMBINATORS.some((key) => key in s) || "enum" in s || "const" in s) return false;
-  const type = s.type;
-  return type === undefined || type === "object" || (Array.isArray(type) && type.includes("object"));
+function isFreeForm(view: SchemaView): boolean {
+  const additional = view.additionalProperties;
+  if (additional && [additional, ...(additional.also ?? [])].some((definition) => definition.value !== false)) return true;
+  if ([...view.subschemas.keys()].some((key) => key.startsWith("patternProperties/"))) return true;
+  if (view.properties.size > 0 || view.variants || view.enumValues || view.hasConst) return false;
+  return view.types === undefined || view.types.includes("object");
 }

@@ -84,12 +84,12 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       const environment = authenticate(req.headers, setup.apiKeys);
       const body = await readJsonBody(req, REQUEST_LIMITS);
       if (operation.requestBody && body !== undefined) {
-        const counts = itemCountIssues(operation.requestBody.schema, body, "/body", setup.validation.resolveSchema);
+        const counts = itemCountIssues(setup.validation.schemas, { value: operation.requestBody.schema, pointer: operation.requestBody.schemaPointer }, body, "/body");
         if (counts.length) throw new EmulatorError(400, "VALIDATION_ERROR", `invalid request for ${operation.operationId}: ${counts[0]!.path} ${counts[0]!.message}`, counts);
       }
       const validators = setup.validation.validators(operation.operationId);
-      const query = readQuery(target.searchParams, operation.parameters, setup.validation.resolveSchema);
-      const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.resolveSchema);
+      const query = readQuery(target.searchParams, operation.parameters, setup.validation.schemas);
+      const typedPathParams = readPathParams(pathParams, operation.parameters, setup.validation.schemas);
       const issues = [
         ...check(validators.path, typedPathParams, "/path"),
         ...check(validators.query, query, "/query"),
@@ -128,7 +128,9 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         baseUrl: url,
       };
       const result = handler(context);
-      const answer = operation.responseSchema ? keepDescribed(operation.responseSchema, result, setup.validation.resolveSchema) : result;
+      const answer = operation.responseSchema
+        ? keepDescribed(setup.validation.schemas, { value: operation.responseSchema, pointer: operation.responseSchemaPointer ?? "" }, result)
+        : result;
       const responseIssues = check(validators.response, answer, "/response");
       if (responseIssues.length) {
         throw new EmulatorError(500, "EMULATOR_RESPONSE_INVALID", `the emulator's ${operation.operationId} response does not match the snapshot`, responseIssues);

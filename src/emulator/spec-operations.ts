@@ -20,6 +20,8 @@ export interface SpecParameter {
   readonly style?: string;
   readonly explode?: boolean;
   readonly schema: JsonSchema;
+  /** Where `schema` lives in the spec, for the one schema reader. */
+  readonly schemaPointer: string;
 }
 
 export interface SpecOperation {
@@ -27,11 +29,13 @@ export interface SpecOperation {
   readonly method: HttpMethod;
   readonly path: string;
   readonly parameters: readonly SpecParameter[];
-  readonly requestBody?: { readonly required: boolean; readonly schema: JsonSchema };
+  /** `schemaPointer`: where the body schema lives in the spec, for the one schema reader (`viewSchema`). */
+  readonly requestBody?: { readonly required: boolean; readonly schema: JsonSchema; readonly schemaPointer: string };
   /** The status of the first 2xx response (200 when the spec lists none). */
   readonly successStatus: number;
   /** The schema of the first 2xx JSON response, if any. */
   readonly responseSchema?: JsonSchema;
+  readonly responseSchemaPointer?: string;
 }
 
 /** What the emulator serves: the model, its operations and their resource families. */
@@ -70,6 +74,7 @@ function toSpecOperation(spec: Json, operation: OperationModel): SpecOperation {
       ...(typeof declared.style === "string" ? { style: declared.style } : {}),
       ...(typeof declared.explode === "boolean" ? { explode: declared.explode } : {}),
       schema: (declared.schema ?? {}) as JsonSchema,
+      schemaPointer: `${parameter.pointer}/schema`,
     };
   });
   const body = operation.requestBody;
@@ -80,10 +85,12 @@ function toSpecOperation(spec: Json, operation: OperationModel): SpecOperation {
     path: operation.path,
     parameters,
     ...(body && body.mediaType.includes("json")
-      ? { requestBody: { required: body.required, schema: (resolvePointer(spec, body.schemaPointer) ?? {}) as JsonSchema } }
+      ? { requestBody: { required: body.required, schema: (resolvePointer(spec, body.schemaPointer) ?? {}) as JsonSchema, schemaPointer: body.schemaPointer } }
       : {}),
     successStatus: successStatus(spec, operation),
-    ...(response && response.mediaType.includes("json") ? { responseSchema: (resolvePointer(spec, response.schemaPointer) ?? {}) as JsonSchema } : {}),
+    ...(response && response.mediaType.includes("json")
+      ? { responseSchema: (resolvePointer(spec, response.schemaPointer) ?? {}) as JsonSchema, responseSchemaPointer: response.schemaPointer }
+      : {}),
   };
 }
 

@@ -8,7 +8,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { Issue } from "./errors";
-import type { SchemaResolver } from "./query";
+import type { SchemaContext } from "../../scripts/lib/model/schema-view";
 import type { JsonSchema, SpecOperation, SpecParameter } from "./spec-operations";
 import { escapeToken } from "../core/json-pointer";
 
@@ -26,7 +26,8 @@ export interface OperationValidators {
 }
 
 export interface SpecValidation {
-  readonly resolveSchema: SchemaResolver;
+  /** The spec for the one schema reader (`viewSchema`), which the emulator's schema walkers read through. */
+  readonly schemas: SchemaContext;
   validators(operationId: string): OperationValidators;
 }
 
@@ -59,14 +60,7 @@ export function compileValidation(
     });
   }
 
-  const resolveSchema: SchemaResolver = (schema) => {
-    let current = schema;
-    for (let hops = 0; typeof current.$ref === "string" && current.$ref.startsWith(COMPONENT_REF) && hops < 16; hops++) {
-      current = components[current.$ref.slice(COMPONENT_REF.length)] ?? {};
-    }
-    return current;
-  };
-  return { resolveSchema, validators: (operationId) => compiled.get(operationId) ?? {} };
+  return { schemas: { document: spec, source: "emulator spec" }, validators: (operationId) => compiled.get(operationId) ?? {} };
 }
 
 /** Runs a validator and returns its problems as wire issues under `prefix` (`/body`, `/query`, `/response`). */

@@ -19,7 +19,7 @@ afterAll(() => emulator.stop());
 
 describe("query parsing", () => {
   const search = readOperations(spec).find((operation) => operation.operationId === "demo.search");
-  const resolve = (schema: Record<string, unknown>) => schema;
+  const resolve = { document: spec, source: "mini-spec.json" };
   it("reads deepObject objects, form-exploded and comma arrays, and coerces per schema", () => {
     const query = readQuery(
       new URLSearchParams("filter[kind]=a&filter[size][gte]=3&filter[tags]=x&filter[tags]=y&ids=1&ids=2&codes=p,q&limit=2.5&active=false&when=2025-01-01&unknown=1"),

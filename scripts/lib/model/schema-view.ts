@@ -1,16 +1,19 @@
 /**
  * Structural views of JSON Schemas inside an OpenAPI document, for shape
- * detection: `$ref`s followed, `allOf` merged (properties and required
- * united), `anyOf`/`oneOf` seen either as separate members or as the union of
- * their properties. Every schema travels with its JSON pointer so that errors
- * (dangling refs, cycles) say where they are, and which operation reached them.
- * The complete reading of one schema (every keyword, every `allOf` member's
- * constraints, `anyOf`/`oneOf` apart, unknown keywords listed) is `./schema`,
- * built on `resolve` here; drift compares two documents through it.
+ * detection. The views are read through the one schema reader (`./schema`,
+ * `viewSchema`): `$ref`s followed, `allOf` merged so that every member's
+ * definitions and constraints apply (a property's other definitions travel in
+ * `also`, `maxItems` is the tightest), `anyOf`/`oneOf` apart, type arrays and
+ * nullability. This module adds what detectors ask for on top: `anyOf`/`oneOf`
+ * members united into one object view, and the base every reader shares
+ * (`SchemaContext`, `Located`, `resolve`). Every schema travels with its JSON
+ * pointer so that errors (dangling refs, cycles) say where they are, and
+ * which operation reached them.
  */
 import { SpecError } from "../spec/errors";
 import { pointer as joinPointer } from "../spec/pointer";
 import { deref } from "../spec/refs";
+import { viewSchema, type SchemaAt } from "./schema/view";
 
 /** What every lookup needs: the document, its file name and the operation being analysed. */
 export interface SchemaContext {
@@ -63,82 +66,65 @@ export function schemaTypes(schema: Schema): string[] {
   return Array.isArray(type) ? type.filter((item): item is string => typeof item === "string") : [];
 }
 
-/** The members of a schema's `anyOf` or `oneOf` (resolved), or undefined when it has neither. */
-export function unionMembers(context: SchemaContext, located: Located<Schema>): Located<Schema>[] | undefined {
-  for (const keyword of ["oneOf", "anyOf"] as const) {
-    const members = located.value[keyword];
-    if (Array.isArray(members)) {
-      return members.flatMap((_, index) => resolveSchema(context, child(located, keyword, index)) ?? []);
-    }
-  }
-  return undefined;
+/** The types a value of the schema may have besides null, every `allOf` member's `type` intersected (inferred from `properties`/`items` when none is declared). */
+export function valueTypes(context: SchemaContext, located: Located): readonly string[] {
+  return viewSchema(context, located).types ?? [];
 }
 
-/** An object schema seen flat: its properties (first definition wins) and which of them are required. */
+/** The members of a schema's `anyOf` or `oneOf` as the one reader sees them (null members aside), or undefined when it has neither. */
+export function unionMembers(context: SchemaContext, located: Located): Located<Schema>[] | undefined {
+  const view = viewSchema(context, located);
+  return view.variants?.flatMap((variant) => {
+    const resolved = resolve(context, variant);
+    return isObject(resolved.value) ? [{ ...variant, value: resolved.value, pointer: resolved.pointer } as Located<Schema>] : [];
+  });
+}
+
+/** An object schema seen flat: its properties (every definition of one kept) and which of them are required. */
 export interface ObjectView {
-  readonly properties: ReadonlyMap<string, Located>;
+  /** Each property is where it is first defined, with the other definitions (`allOf` members) in `also`. */
+  readonly properties: ReadonlyMap<string, SchemaAt>;
   readonly required: ReadonlySet<string>;
   /** True when the schema says `type: "object"` or declares properties somewhere. */
   readonly isObject: boolean;
 }
 
 /**
- * The flat object view of a schema: own properties, `allOf` merged (required
- * united) and `anyOf`/`oneOf` united (a property is required only when every
- * member requires it). Self-referencing combinations stop at the first repeat.
+ * The flat object view of a schema through the one reader (`viewSchema`):
+ * `allOf` merged (every member's definitions of a property apply, required
+ * united), `anyOf`/`oneOf` members united here (a property is required only
+ * when every member requires it). Self-referencing combinations stop at the
+ * first repeat.
  */
 export function objectView(context: SchemaContext, located: Located, seen: ReadonlySet<string> = new Set()): ObjectView {
-  const schema = resolveSchema(context, located);
-  if (!schema || seen.has(schema.pointer)) return { properties: new Map(), required: new Set(), isObject: false };
-  const inside = new Set(seen).add(schema.pointer);
-  const properties = new Map<string, Located>();
-  const required = new Set<string>();
-  let isObjectSchema = schemaTypes(schema.value).includes("object");
-
-  const own = schema.value.properties;
-  if (isObject(own)) {
-    for (const name of Object.keys(own)) properties.set(name, child(schema, "properties", name));
-    isObjectSchema ||= Object.keys(own).length > 0;
-  }
-  for (const name of stringArray(schema.value.required)) required.add(name);
-
-  const merge = (view: ObjectView) => {
-    for (const [name, property] of view.properties) if (!properties.has(name)) properties.set(name, property);
-    isObjectSchema ||= view.isObject;
-  };
-  if (Array.isArray(schema.value.allOf)) {
-    schema.value.allOf.forEach((_, index) => {
-      const view = objectView(context, child(schema, "allOf", index), inside);
-      merge(view);
-      for (const name of view.required) required.add(name);
-    });
-  }
-  for (const keyword of ["oneOf", "anyOf"] as const) {
-    const members = schema.value[keyword];
-    if (!Array.isArray(members) || members.length === 0) continue;
-    const views = members.map((_, index) => objectView(context, child(schema, keyword, index), inside));
-    views.forEach(merge);
-    for (const name of views[0]!.required) if (views.every((view) => view.required.has(name))) required.add(name);
+  const view = viewSchema(context, located);
+  if (seen.has(view.key)) return { properties: new Map(), required: new Set(), isObject: false };
+  const inside = new Set(seen).add(view.key);
+  const properties = new Map<string, SchemaAt>(view.properties);
+  const required = new Set(view.required);
+  let isObjectSchema = (view.types?.includes("object") ?? false) || view.properties.size > 0;
+  const members = view.variants ?? [];
+  if (members.length > 0) {
+    const views = members.map((member) => objectView(context, member, inside));
+    for (const member of views) {
+      for (const [name, property] of member.properties) if (!properties.has(name)) properties.set(name, property);
+      isObjectSchema ||= member.isObject;
+    }
+    for (const name of views[0]!.required) if (views.every((member) => member.required.has(name))) required.add(name);
   }
   return { properties, required, isObject: isObjectSchema };
 }
 
-function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-/** An array schema's items and `maxItems`, or undefined when the schema is not an array. */
+/** An array schema's items and `maxItems` (the tightest of every `allOf` member), or undefined when the schema is not an array. */
 export function arrayView(
   context: SchemaContext,
   located: Located,
 ): { items: Located; maxItems: number | undefined } | undefined {
-  const schema = resolveSchema(context, located);
-  if (!schema) return undefined;
-  const isArray = schemaTypes(schema.value).includes("array") || "items" in schema.value;
-  if (!isArray) return undefined;
-  const { maxItems } = schema.value;
+  const view = viewSchema(context, located);
+  if (!view.types?.includes("array") && !view.items) return undefined;
+  const { maxItems } = view.keywords;
   return {
-    items: child(schema, "items"),
+    items: view.items ?? { value: undefined, pointer: `${view.pointer}/items` },
     maxItems: typeof maxItems === "number" && Number.isInteger(maxItems) && maxItems >= 0 ? maxItems : undefined,
   };
 }
@@ -147,12 +133,10 @@ const SCALAR_TYPES = new Set(["string", "number", "integer", "boolean"]);
 
 /** A single scalar value: every declared type (besides null) is a scalar one, or the schema is a const/enum. */
 export function isScalarSchema(context: SchemaContext, located: Located): boolean {
-  const schema = resolveSchema(context, located);
-  if (!schema) return false;
-  const types = schemaTypes(schema.value).filter((type) => type !== "null");
-  if (types.length > 0) return types.every((type) => SCALAR_TYPES.has(type));
-  if ("const" in schema.value) return isScalarValue(schema.value.const);
-  const { enum: values } = schema.value;
+  const view = viewSchema(context, located);
+  if (view.types !== undefined && view.types.length > 0) return view.types.every((type) => SCALAR_TYPES.has(type));
+  if (view.hasConst) return isScalarValue(view.constValue);
+  const { enum: values } = view.keywords;
   return Array.isArray(values) && values.length > 0 && values.every((value) => value === null || isScalarValue(value));
 }
 
@@ -161,15 +145,18 @@ function isScalarValue(value: unknown): boolean {
 }
 
 export function isBooleanSchema(context: SchemaContext, located: Located): boolean {
-  const schema = resolveSchema(context, located);
-  return schema !== undefined && schemaTypes(schema.value).filter((type) => type !== "null").join() === "boolean";
+  return viewSchema(context, located).types?.join() === "boolean";
 }
 
 /** The one constant a schema allows (`const` or a single-value `enum`), if it is a string. */
 export function stringConstant(context: SchemaContext, located: Located): string | undefined {
-  const schema = resolveSchema(context, located);
-  if (!schema) return undefined;
-  if (typeof schema.value.const === "string") return schema.value.const;
-  const { enum: values } = schema.value;
+  const view = viewSchema(context, located);
+  if (typeof view.constValue === "string") return view.constValue;
+  const { enum: values } = view.keywords;
   return Array.isArray(values) && values.length === 1 && typeof values[0] === "string" ? values[0] : undefined;
+}
+
+/** A keyword's value as the one reader merges it (`default`, `description`, …). */
+export function schemaKeyword(context: SchemaContext, located: Located, keyword: string): unknown {
+  return viewSchema(context, located).keywords[keyword];
 }

@@ -5,7 +5,7 @@
  * for all-or-nothing semantics; its schema default is the server's default.
  */
 import type { BatchDescriptor } from "../../../../src/core/operation";
-import { arrayView, isBooleanSchema, objectView, resolveSchema, type Located, type SchemaContext } from "../schema-view";
+import { arrayView, isBooleanSchema, objectView, schemaKeyword, type Located, type SchemaContext } from "../schema-view";
 
 const ITEMS_FIELD = "items";
 const ATOMIC_FIELD = "atomic";
@@ -20,7 +20,7 @@ export function detectBatch(context: SchemaContext, requestBody: Located | undef
   if (objectView(context, array.items).properties.has(DELETE_FIELD)) return undefined;
   const atomic = body.properties.get(ATOMIC_FIELD);
   if (!atomic || !isBooleanSchema(context, atomic)) return { itemsField: ITEMS_FIELD, maxItems: array.maxItems };
-  const atomicDefault = resolveSchema(context, atomic)?.value.default;
+  const atomicDefault = schemaKeyword(context, atomic, "default");
   return {
     itemsField: ITEMS_FIELD,
     maxItems: array.maxItems,

@@ -21,7 +21,7 @@
 import type { OpenApiDocument } from "../../spec/load";
 import { resolvePointer } from "../../spec/pointer";
 import { camelCase } from "../names";
-import { arrayView, objectView, resolveSchema, schemaTypes, type Located, type SchemaContext } from "../schema-view";
+import { arrayView, objectView, resolveSchema, valueTypes, type Located, type SchemaContext } from "../schema-view";
 import type { ApiModel, OperationModel } from "../types";
 import { isPageResponse } from "./paginator";
 
@@ -231,10 +231,9 @@ function isArrayAnswer(context: SchemaContext, response: Located | undefined): b
 
 /** The answer's one integer (or number) property: `{count}`. */
 export function countField(context: SchemaContext, response: Located): string | undefined {
-  const numeric = [...objectView(context, response).properties].filter(([, property]) => {
-    const schema = resolveSchema(context, property);
-    return schema !== undefined && schemaTypes(schema.value).some((type) => type === "integer" || type === "number");
-  });
+  const numeric = [...objectView(context, response).properties].filter(([, property]) =>
+    valueTypes(context, property).some((type) => type === "integer" || type === "number"),
+  );
   return numeric.length === 1 ? numeric[0]![0] : numeric.find(([name]) => name === "count")?.[0];
 }
 

@@ -3,7 +3,7 @@
  * input a cursor can go into, the array holding a page's items, and names
  * compared without case or separators (`next_cursor` = `nextCursor`).
  */
-import { arrayView, objectView, schemaTypes, resolveSchema, type Located, type SchemaContext } from "../schema-view";
+import { arrayView, objectView, resolveSchema, valueTypes, type Located, type SchemaContext } from "../schema-view";
 import type { ParameterModel } from "../types";
 
 /** "next_page_token", "NextPageToken", "next-page-token" → "nextpagetoken". */
@@ -51,9 +51,8 @@ const ITEM_ARRAY_NAMES = ["data", "items", "results"];
  * several); undefined when there is none or it is ambiguous.
  */
 export function itemsPathOf(context: SchemaContext, page: Located): string[] | undefined {
-  const schema = resolveSchema(context, page);
-  if (!schema) return undefined;
-  if (schemaTypes(schema.value).includes("array")) return [];
+  if (!resolveSchema(context, page)) return undefined;
+  if (valueTypes(context, page).includes("array")) return [];
   const arrays = [...objectView(context, page).properties].filter(([, property]) => arrayView(context, property)).map(([name]) => name);
   if (arrays.length === 1) return arrays;
   const preferred = ITEM_ARRAY_NAMES.filter((name) => arrays.includes(name));
@@ -67,8 +66,5 @@ export function propertiesOf(context: SchemaContext, located: Located): Readonly
 
 /** A string property (possibly nullable, through $ref). */
 export function isStringSchema(context: SchemaContext, located: Located): boolean {
-  const schema = resolveSchema(context, located);
-  if (!schema) return false;
-  const types = schemaTypes(schema.value).filter((type) => type !== "null");
-  return types.length === 1 && types[0] === "string";
+  return valueTypes(context, located).join() === "string";
 }
