@@ -5,6 +5,7 @@
  * `drift: "strict"` (so no test passes with a field the snapshot does not
  * describe), and record which operationIds a test exercised.
  */
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import artu from "../../openapi/artu.json";
 import { DEFAULT_API_KEY, startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index";
 import { createResponseCheck } from "../../src/drift/check";
@@ -21,6 +22,20 @@ export interface Reply<T = any> {
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return startEmulator({ seed: 7, validateResponses: true, ...options });
+}
+
+/** One emulator for the test file (stopped after it); a fresh environment and client before each test. */
+export function useTestEmulator(): { readonly emulator: Emulator; readonly client: Api } {
+  const current = {} as { emulator: Emulator; client: Api };
+  beforeAll(async () => {
+    current.emulator = await startTestEmulator();
+  });
+  afterAll(() => current.emulator.stop());
+  beforeEach(() => {
+    current.emulator.reset();
+    current.client = api(current.emulator);
+  });
+  return current;
 }
 
 const router = createRouter(readOperations(artu));
