@@ -5,13 +5,12 @@
  * directory is replaced only when every file was generated. Generating the
  * project's own snapshot into its own generated/ also rebuilds docs/api.md.
  *
- * Both workers (openapi-typescript, Ajv) are started before anything else, so
- * that their module loading overlaps the reading and parsing of the spec; the
- * generate stage (generate-files.ts) is imported only afterwards.
+ * The Ajv worker is started before anything else, so that its module loading
+ * overlaps the reading and parsing of the spec; the generate stage
+ * (generate-files.ts) is imported only afterwards.
  */
 import { refreshProjectDocs } from "./lib/api-docs/project-docs";
 import { CliError, parseCliArgs, runCli } from "./lib/cli";
-import { startSchemaJob } from "./lib/emit/schema";
 import { startValidatorsJob } from "./lib/emit/validators";
 import { readText } from "./lib/spec/fetch-source";
 import { assertSpecIntegrity } from "./lib/spec/integrity";
@@ -27,13 +26,11 @@ runCli("generate", async () => {
   const out = args.out as string;
   if (spec === "" || out === "") throw new CliError("--spec and --out need a value");
 
-  const schemaJob = startSchemaJob(spec);
   const validatorsJob = startValidatorsJob(spec);
   try {
     const text = await readText(spec);
     const document = parseOpenApi(text, spec);
     assertSpecIntegrity(document, spec);
-    schemaJob.send(jsonTextOf(text, spec, document));
     const [{ generateFiles }, { replaceOutputDirectory }, { runtimeImportFor }, { HELPER_NAMES }, { loadGenerateConfig }] = await Promise.all([
       import("./lib/emit/generate-files"),
       import("./lib/emit/output-dir"),
@@ -43,10 +40,8 @@ runCli("generate", async () => {
     ]);
     const config = await loadGenerateConfig(spec);
     const { model, files, timings } = await generateFiles(
-      document,
-      spec,
+      { document, json: jsonTextOf(text, spec, document), source: spec },
       { runtimeImport: runtimeImportFor(out), ...(config ? { config } : {}) },
-      schemaJob,
       validatorsJob,
     );
     await replaceOutputDirectory(out, files);
@@ -60,6 +55,6 @@ runCli("generate", async () => {
     const docs = await refreshProjectDocs(spec, out);
     if (docs) process.stdout.write(`${docs}\n`);
   } finally {
-    await Promise.all([schemaJob.cancel(), validatorsJob.cancel()]);
+    await validatorsJob.cancel();
   }
 });

@@ -4,8 +4,8 @@
  * module loading count: tsx's TypeScript loader is part of our figure),
  * alternated round by round; peak RSS per command (main thread and workers
  * together), and the median time of each generate stage as the CLI reports
- * it (model, emit, format on the main thread; schema and validators: the
- * wait for their workers once the rest was done).
+ * it (model, schema, emit, format on the main thread; validators: the wait
+ * for its worker once the rest was done).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -34,8 +34,8 @@ export function measureGenerate(spec: { label: string; file: string; target: str
         "--default-non-nullable=false",
         "--empty-objects-unknown",
       ]);
-    // `node --import tsx` is what `tsx scripts/generate.ts` runs, without tsx's relay process.
-    const candidate = () => timed(["--import", "tsx", "scripts/generate.ts", "--spec", spec.file, "--out", join(work, "generated")]);
+    // What `npm run generate` runs.
+    const candidate = () => timed(["--import", "tsx/esm", "scripts/generate.ts", "--spec", spec.file, "--out", join(work, "generated")]);
     if (warmUp) {
       baseline(); // warm the file cache for both
       candidate();

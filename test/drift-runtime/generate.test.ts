@@ -17,7 +17,7 @@ const SPEC = join(ROOT, "openapi/artu.json");
 afterAll(removeTempDirs);
 
 async function validatorFiles(): Promise<Record<string, string>> {
-  const { files } = await generateFiles(await loadOpenApiFile(SPEC), SPEC, { runtimeImport: runtimeImportFor("generated") });
+  const { files } = await generateFiles({ document: await loadOpenApiFile(SPEC), source: SPEC }, { runtimeImport: runtimeImportFor("generated") });
   return Object.fromEntries(files.filter((file) => file.name.startsWith("validators.")).map((file) => [file.name, file.content]));
 }
 

@@ -109,9 +109,7 @@ export async function generateInto(specFile: string, out: string, runtime: strin
   const { replaceOutputDirectory } = await import("../../scripts/lib/emit/output-dir");
   const { runtimeImportFor } = await import("../../scripts/lib/emit/runtime-import");
   const { loadOpenApiFile } = await import("../../scripts/lib/spec/load");
-  const { files } = await generateFiles(await loadOpenApiFile(specFile), specFile, {
-    runtimeImport: runtimeImportFor(out, runtime),
-  });
+  const { files } = await generateFiles({ document: await loadOpenApiFile(specFile), source: specFile }, { runtimeImport: runtimeImportFor(out, runtime) });
   await replaceOutputDirectory(out, files);
 }
 

@@ -28,7 +28,7 @@ import { sortChanges } from "./sort";
 const TSCONFIG = fileURLToPath(new URL("../../../tsconfig.json", import.meta.url));
 
 export async function generateInto(spec: SpecInput, dir: string): Promise<void> {
-  const { files } = await generateFiles(spec.document, spec.source, { runtimeImport: runtimeImportFor(dir) });
+  const { files } = await generateFiles({ document: spec.document, source: spec.source }, { runtimeImport: runtimeImportFor(dir) });
   await replaceOutputDirectory(dir, files);
 }
 

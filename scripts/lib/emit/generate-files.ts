@@ -2,12 +2,12 @@
  * The generate stage without I/O: an OpenAPI document in, the contents of
  * every generated file out. The model is built once and read by each emitter.
  *
- * Scheduling (two cores, three threads): openapi-typescript (schema worker)
- * is the longest stage and is started first, by the caller; the Ajv worker
- * gets its input right after the model, BEFORE ts-morph is loaded (~0.4 s),
- * so that its compilation overlaps that load and the emit. The ts-morph
- * emitters are imported only then (dynamically): a run that fails in the
- * model never loads them; prettier formats what we emit (see format.ts).
+ * Scheduling (two cores, two threads): the Ajv worker (started by the caller,
+ * so that Ajv loads while the spec is read) gets its input right after the
+ * model and compiles while this thread runs openapi-typescript and then the
+ * ts-morph emitters, which share one TypeScript (typescript-once.ts). Both
+ * are loaded only then: a run that fails in the model never loads them;
+ * prettier formats what we emit (see format.ts).
  */
 import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
@@ -18,50 +18,43 @@ import { emitIndex } from "./index-file";
 import { emitManifest } from "./manifest";
 import type { EmitOptions } from "./operations";
 import type { OutputFile } from "./output-dir";
-import { schemaFile, startSchemaJob, type SchemaJob } from "./schema";
+import { renderSchemaTypes, schemaFile } from "./schema";
 import { emitValidators, startValidatorsJob, validatorsInput, type ValidatorsJob } from "./validators";
 
 export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: readonly OutputFile[];
   /**
-   * Milliseconds per main-thread stage, for the CLI's summary line ("emit"
-   * includes loading ts-morph); "schema" and "validators" are the waits for
-   * the workers at the end.
+   * Milliseconds per stage, for the CLI's summary line ("schema" and "emit"
+   * include loading openapi-typescript and ts-morph); "validators" is the
+   * wait for the worker at the end.
    */
-  readonly timings: Readonly<Record<"model" | "emit" | "format" | "schema" | "validators", number>>;
+  readonly timings: Readonly<Record<"model" | "schema" | "emit" | "format" | "validators", number>>;
+}
+
+export interface GenerateInput {
+  readonly document: OpenApiDocument;
+  /** The document as JSON text when the caller has it (openapi-typescript parses its own copy); else it is serialized. */
+  readonly json?: string;
+  /** Where the document came from, for error locations. */
+  readonly source: string;
 }
 
 /**
- * Emits every file. schema.ts and validators.js come from workers: pass jobs
- * the caller started early (the schema job already fed with the document's
- * JSON text, the validators job not yet fed), or they are started here. Both
- * are stopped when this returns or throws.
+ * Emits every file. validators.js comes from a worker: pass a job the caller
+ * started early (not yet fed), or one is started here. It is stopped when
+ * this returns or throws.
  */
-export async function generateFiles(
-  document: OpenApiDocument,
-  source: string,
-  options: EmitOptions,
-  schemaJob?: SchemaJob,
-  validatorsJob?: ValidatorsJob,
-): Promise<GenerateResult> {
-  const schema = schemaJob ?? startSchemaJob(source);
-  if (!schemaJob) schema.send(JSON.stringify(document));
-  const validators = validatorsJob ?? startValidatorsJob(source);
+export async function generateFiles(input: GenerateInput, options: EmitOptions, validatorsJob?: ValidatorsJob): Promise<GenerateResult> {
+  const validators = validatorsJob ?? startValidatorsJob(input.source);
   try {
-    return await emitAll(document, source, options, schema.result, validators);
+    return await emitAll(input, options, validators);
   } finally {
-    await Promise.all([schema.cancel(), validators.cancel()]);
+    await validators.cancel();
   }
 }
 
-async function emitAll(
-  document: OpenApiDocument,
-  source: string,
-  options: EmitOptions,
-  schemaText: Promise<string>,
-  validatorsJob: ValidatorsJob,
-): Promise<GenerateResult> {
+async function emitAll({ document, json, source }: GenerateInput, options: EmitOptions, validatorsJob: ValidatorsJob): Promise<GenerateResult> {
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -74,6 +67,9 @@ async function emitAll(
   const validators = validatorsInput(document, model);
   validatorsJob.send(validators);
   const modelMs = lap();
+
+  const schema = schemaFile(document, await renderSchemaTypes(json ?? JSON.stringify(document), source));
+  const schemaMs = lap();
 
   const [{ createEmitProject, printedStatements }, { emitOperations }, { emitHelpers }] = await Promise.all([
     import("./ts-project"),
@@ -90,10 +86,6 @@ async function emitAll(
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
-  const schema = schemaFile(document, await schemaText);
-  /** Time spent waiting for the worker after everything else was done. */
-  const schemaMs = lap();
-
   const { js: validatorsJs, dts: validatorsDts } = emitValidators(model, await validatorsJob.result, validators.operations);
   /** Time spent waiting for the validators worker after everything else was done. */
   const validatorsMs = lap();
@@ -109,6 +101,6 @@ async function emitAll(
       { name: "validators.d.ts", content: validatorsDts },
       { name: "validators.js", content: validatorsJs },
     ],
-    timings: { model: modelMs, emit: emitMs, format: formatMs, schema: schemaMs, validators: validatorsMs },
+    timings: { model: modelMs, schema: schemaMs, emit: emitMs, format: formatMs, validators: validatorsMs },
   };
 }

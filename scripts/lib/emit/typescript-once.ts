@@ -1,0 +1,62 @@
+/**
+ * One TypeScript compiler per generate run. openapi-typescript (schema.ts)
+ * and ts-morph (the other emitters) each bring one: openapi-typescript the
+ * `typescript` package, ts-morph the copy bundled in @ts-morph/common. A copy
+ * costs ~0.35 s of CPU to load and ~50 MB, which on a small spec is a third of
+ * what openapi-typescript alone costs. ts-morph is pinned to the release whose
+ * bundled compiler has the same major.minor as the `typescript` package, and
+ * gets the package's instance through `require.cache` (Node's documented way
+ * to substitute a module); if the versions ever differ, each keeps its own.
+ *
+ * Both are loaded through CommonJS `require`: an ESM import of a CommonJS
+ * module makes Node lex its source for export names first, ~0.3 s for
+ * typescript.js (9 MB), which openapi-typescript's ESM entry would pay.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export type OpenApiTypeScript = typeof import("openapi-typescript");
+
+/** openapi-typescript's CommonJS build, with ts-morph set to share its TypeScript. */
+export function loadOpenApiTypeScript(): OpenApiTypeScript {
+  shareTypeScriptWithTsMorph();
+  return require("openapi-typescript") as OpenApiTypeScript;
+}
+
+/** The `typescript` package (through `require`, see above). */
+export function loadTypeScript(): typeof import("typescript") {
+  return require("typescript") as typeof import("typescript");
+}
+
+/** Whether ts-morph will use the `typescript` package's instance (false when ts-morph was loaded first, or the versions differ). */
+export function shareTypeScriptWithTsMorph(): boolean {
+  const bundled = tsMorphCompilerPath();
+  const own = require.resolve("typescript");
+  if (require.cache[bundled] === require.cache[own] && require.cache[own]) return true;
+  if (require.cache[bundled]) return false;
+  const ts = require("typescript") as { versionMajorMinor: string };
+  if (bundledVersionMajorMinor(bundled) !== ts.versionMajorMinor) return false;
+  require.cache[bundled] = require.cache[own];
+  return true;
+}
+
+/** @ts-morph/common/dist/typescript.js, as ts-morph resolves it. */
+export function tsMorphCompilerPath(): string {
+  const common = require.resolve("@ts-morph/common", { paths: [dirname(require.resolve("ts-morph"))] });
+  return join(dirname(common), "typescript.js");
+}
+
+/** `versionMajorMinor` as declared near the top of a TypeScript bundle, without loading it. */
+export function bundledVersionMajorMinor(file: string): string | undefined {
+  const head = Buffer.alloc(512 * 1024);
+  const fd = openSync(file, "r");
+  try {
+    const length = readSync(fd, head, 0, head.length, 0);
+    return /\bversionMajorMinor = "([^"]+)"/.exec(head.toString("latin1", 0, length))?.[1];
+  } finally {
+    closeSync(fd);
+  }
+}

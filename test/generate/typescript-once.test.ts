@@ -1,0 +1,37 @@
+/**
+ * generate loads one TypeScript compiler, not two: ts-morph is pinned to the
+ * release that bundles the `typescript` package's major.minor, and is handed
+ * that package's instance (scripts/lib/emit/typescript-once.ts). Checked in a
+ * fresh Node process, since a test worker may have loaded ts-morph already.
+ */
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { bundledVersionMajorMinor, tsMorphCompilerPath } from "../../scripts/lib/emit/typescript-once";
+import { ROOT } from "./support";
+
+const require = createRequire(import.meta.url);
+
+const PROBE = `
+import { createRequire } from "node:module";
+import { loadOpenApiTypeScript, loadTypeScript } from "./scripts/lib/emit/typescript-once.ts";
+const require = createRequire(import.meta.url);
+const ots = loadOpenApiTypeScript();
+const { ts } = require("ts-morph");
+// ts-morph re-exports the compiler through its own namespace object: compare what is inside.
+console.log(JSON.stringify({ shared: ts.factory === loadTypeScript().factory, otsLoaded: typeof ots.default === "function", version: ts.version }));
+`;
+
+describe("one TypeScript per generate run", () => {
+  it("ts-morph bundles the same TypeScript major.minor as the typescript package (pin ts-morph to match)", () => {
+    const own = (require("typescript") as { versionMajorMinor: string }).versionMajorMinor;
+    expect(bundledVersionMajorMinor(tsMorphCompilerPath())).toBe(own);
+  });
+
+  it("openapi-typescript and ts-morph use the same compiler instance", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx/esm", "--input-type=module", "-e", PROBE], { cwd: ROOT });
+    const probe = JSON.parse(stdout) as { shared: boolean; otsLoaded: boolean; version: string };
+    expect(probe).toMatchObject({ shared: true, otsLoaded: true, version: require("typescript").version });
+  }, 60_000);
+});
