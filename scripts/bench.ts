@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { parseCliArgs, runCli } from "./lib/cli";
+import { CliError, parseCliArgs, runCli } from "./lib/cli";
 import { measureBundleSize } from "./bench/bundle-size";
 import { measureConsumerTypecheck } from "./bench/consumer-tsc";
 import { measureEmulatorThroughput } from "./bench/emulator";
@@ -23,13 +23,33 @@ const ALL = ["generate", "requests", "tsc", "sync", "bundle", "emulator"] as con
 /** Issue 13: at every size, generate within 1.5× openapi-typescript's time and peak memory. */
 const GENERATE_TARGET = "≤ 1.5× (time and peak RSS)";
 
+const USAGE = `usage: npm run bench -- [--quick] [--only <sections>] [--out <file>]
+
+  --quick            fewer rounds (a first look; the figures are noisier)
+  --only <sections>  comma-separated, from: ${ALL.join(", ")} (default: all)
+  --out <file>       where the results go as JSON (default bench/results.json)
+
+Exit codes: 0 measured (a figure over its target is printed, not a failure: machines are noisy);
+2 bad arguments; 3 internal failure (a bug, or a measured command that failed; one line on stderr).`;
+
 runCli("bench", async () => {
-  const args = parseCliArgs(process.argv.slice(2), {
-    quick: { type: "boolean", default: false },
-    only: { type: "string", default: ALL.join(",") },
-    out: { type: "string", default: "bench/results.json" },
-  });
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    {
+      quick: { type: "boolean", default: false },
+      only: { type: "string", default: ALL.join(",") },
+      out: { type: "string", default: "bench/results.json" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    USAGE,
+  );
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const only = new Set(String(args.only).split(","));
+  const unknown = [...only].filter((name) => !(ALL as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new CliError(`--only: unknown section(s) ${unknown.join(", ")}\n${USAGE}`);
   const quick = Boolean(args.quick);
   const rows: Row[] = [];
   const section = async (name: (typeof ALL)[number], measure: () => Row[] | Promise<Row[]>) => {

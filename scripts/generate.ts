@@ -16,12 +16,30 @@ import { readText } from "./lib/spec/fetch-source";
 import { assertSpecIntegrity } from "./lib/spec/integrity";
 import { jsonTextOf, parseOpenApi } from "./lib/spec/load";
 
+const USAGE = `usage: npm run generate -- [--spec <file>] [--out <dir>]
+
+  --spec <file>  an OpenAPI 3.x document, JSON or YAML (default openapi/artu.json);
+                 generate.config.json beside it settles method-name collisions
+  --out <dir>    the output directory (default generated), replaced only once every file is generated
+
+Exit codes: 0 done; 2 bad input (file, JSON pointer and operation named; the output directory is
+left as it was); 3 internal failure (a bug; one line on stderr).`;
+
 runCli("generate", async () => {
   const started = performance.now();
-  const args = parseCliArgs(process.argv.slice(2), {
-    spec: { type: "string", default: "openapi/artu.json" },
-    out: { type: "string", default: "generated" },
-  });
+  const args = parseCliArgs(
+    process.argv.slice(2),
+    {
+      spec: { type: "string", default: "openapi/artu.json" },
+      out: { type: "string", default: "generated" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    USAGE,
+  );
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const spec = args.spec as string;
   const out = args.out as string;
   if (spec === "" || out === "") throw new CliError("--spec and --out need a value");

@@ -32,7 +32,11 @@ const USAGE = `usage: npm run pull -- [--from <url|file|dir>]... [--check] [--di
   --dir <openapi dir>    the snapshot directory (default: openapi)
   --timeout <ms>         per-request timeout (default 15000, env ARTU_PULL_TIMEOUT_MS);
                          env ARTU_PULL_ATTEMPTS (default 3) and ARTU_PULL_BACKOFF_MS (default 500)
-                         bound the retries on network errors and 5xx answers`;
+                         bound the retries on network errors and 5xx answers
+
+Exit codes: 0 done (or --check: the snapshot is current); 1 --check only: the snapshot differs;
+2 bad input (unreachable or invalid document, named with its source and JSON pointer; the
+snapshot is left as it was); 3 internal failure (a bug; one line on stderr), never a finding.`;
 
 interface PlannedInput {
   /** File name in the snapshot's sources/ directory. */

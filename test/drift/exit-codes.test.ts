@@ -87,6 +87,9 @@ describe("--help documents the exit codes", { timeout: 120_000 }, () => {
     ["regenerate.ts", [/0 done/, /2 bad input/, /3 internal failure/]],
     ["build-api-docs.ts", [/0 done/, /2 bad input/, /3 internal failure/]],
     ["drift-oracle.ts", [/1 disagreements to fix/, /2 bad input/, /3 internal failure/]],
+    ["generate.ts", [/0 done/, /2 bad input/, /3 internal failure/]],
+    ["pull.ts", [/0 done/, /1 --check only/, /2 bad input/, /3 internal failure/]],
+    ["bench.ts", [/0 measured/, /2 bad arguments/, /3 internal failure/]],
   ])("%s", async (script, patterns) => {
     const result = await runScript(script, ["--help"]);
     expect(result.code).toBe(0);
