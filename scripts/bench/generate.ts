@@ -1,7 +1,8 @@
 /**
  * `npm run generate` against openapi-typescript alone on the same spec, both
  * as the commands a developer runs (fresh Node processes, so start-up and
- * module loading count: tsx's TypeScript loader is part of our figure),
+ * module loading count, and so does checking that the bundle of our scripts
+ * is current: scripts/run.mjs),
  * alternated round by round; peak RSS per command (main thread and workers
  * together), and the median time of each generate stage as the CLI reports
  * it (model, schema, emit, format on the main thread; validators: the wait
@@ -35,7 +36,7 @@ export function measureGenerate(spec: { label: string; file: string; target: str
         "--empty-objects-unknown",
       ]);
     // What `npm run generate` runs.
-    const candidate = () => timed(["--import", "tsx/esm", "scripts/generate.ts", "--spec", spec.file, "--out", join(work, "generated")]);
+    const candidate = () => timed(["scripts/run.mjs", "generate", "--spec", spec.file, "--out", join(work, "generated")]);
     if (warmUp) {
       baseline(); // warm the file cache for both
       candidate();
