@@ -15,12 +15,14 @@ const require = createRequire(import.meta.url);
 
 const PROBE = `
 import { createRequire } from "node:module";
-import { loadOpenApiTypeScript, loadTypeScript } from "./scripts/lib/emit/typescript-once.ts";
+import { shareTypeScriptWithTsMorph } from "./scripts/lib/emit/typescript-once.ts";
+import { loadOpenApiTypeScript } from "./scripts/lib/emit/schema-render.mjs";
 const require = createRequire(import.meta.url);
-const ots = loadOpenApiTypeScript();
+shareTypeScriptWithTsMorph();
+const { default: openapiTS, ts: own } = loadOpenApiTypeScript();
 const { ts } = require("ts-morph");
 // ts-morph re-exports the compiler through its own namespace object: compare what is inside.
-console.log(JSON.stringify({ shared: ts.factory === loadTypeScript().factory, otsLoaded: typeof ots.default === "function", version: ts.version }));
+console.log(JSON.stringify({ shared: ts.factory === own.factory, otsLoaded: typeof openapiTS === "function", version: ts.version }));
 `;
 
 describe("one TypeScript per generate run", () => {

@@ -2,12 +2,13 @@
  * The generate stage without I/O: an OpenAPI document in, the contents of
  * every generated file out. The model is built once and read by each emitter.
  *
- * Scheduling (two cores, two threads): the Ajv worker (started by the caller,
- * so that Ajv loads while the spec is read) gets its input right after the
- * model and compiles while this thread runs openapi-typescript and then the
- * ts-morph emitters, which share one TypeScript (typescript-once.ts). Both
- * are loaded only then: a run that fails in the model never loads them;
- * prettier formats what we emit (see format.ts).
+ * Scheduling (two cores): the Ajv worker (started by the caller, so that Ajv
+ * loads while the spec is read) gets its input right after the model and
+ * compiles while this thread runs openapi-typescript and then the ts-morph
+ * emitters, which share one TypeScript (typescript-once.ts); both are loaded
+ * only then, so a run that fails in the model never loads them. On a very
+ * large spec openapi-typescript runs in a worker from the start instead
+ * (schema.ts says when and why). prettier formats what we emit (format.ts).
  */
 import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
@@ -18,7 +19,7 @@ import { emitIndex } from "./index-file";
 import { emitManifest } from "./manifest";
 import type { EmitOptions } from "./operations";
 import type { OutputFile } from "./output-dir";
-import { renderSchemaTypes, schemaFile } from "./schema";
+import { renderSchemaTypes, schemaFile, schemaThreadFor, startSchemaWorker, type SchemaJob, type SchemaThread } from "./schema";
 import { emitValidators, startValidatorsJob, validatorsInput, type ValidatorsJob } from "./validators";
 
 export interface GenerateResult {
@@ -26,8 +27,9 @@ export interface GenerateResult {
   readonly files: readonly OutputFile[];
   /**
    * Milliseconds per stage, for the CLI's summary line ("schema" and "emit"
-   * include loading openapi-typescript and ts-morph); "validators" is the
-   * wait for the worker at the end.
+   * include loading openapi-typescript and ts-morph; "schema" is the wait
+   * at the end when it ran in a worker); "validators" is the wait for its
+   * worker at the end.
    */
   readonly timings: Readonly<Record<"model" | "schema" | "emit" | "format" | "validators", number>>;
 }
@@ -38,6 +40,8 @@ export interface GenerateInput {
   readonly json?: string;
   /** Where the document came from, for error locations. */
   readonly source: string;
+  /** Where openapi-typescript runs; by default by the document's size (schema.ts). */
+  readonly schemaThread?: SchemaThread;
 }
 
 /**
@@ -54,7 +58,24 @@ export async function generateFiles(input: GenerateInput, options: EmitOptions, 
   }
 }
 
-async function emitAll({ document, json, source }: GenerateInput, options: EmitOptions, validatorsJob: ValidatorsJob): Promise<GenerateResult> {
+async function emitAll(input: GenerateInput, options: EmitOptions, validatorsJob: ValidatorsJob): Promise<GenerateResult> {
+  const { document, source } = input;
+  const json = input.json ?? JSON.stringify(document);
+  const schemaJob = (input.schemaThread ?? schemaThreadFor(json)) === "worker" ? startSchemaWorker(json, source) : undefined;
+  try {
+    return await emitWith(input, json, options, validatorsJob, schemaJob);
+  } finally {
+    await schemaJob?.cancel();
+  }
+}
+
+async function emitWith(
+  { document, source }: GenerateInput,
+  json: string,
+  options: EmitOptions,
+  validatorsJob: ValidatorsJob,
+  schemaJob: SchemaJob | undefined,
+): Promise<GenerateResult> {
   let mark = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -68,7 +89,8 @@ async function emitAll({ document, json, source }: GenerateInput, options: EmitO
   validatorsJob.send(validators);
   const modelMs = lap();
 
-  const schema = schemaFile(document, await renderSchemaTypes(json ?? JSON.stringify(document), source));
+  // On this thread unless a worker already runs it.
+  const schemaText = schemaJob ? undefined : await renderSchemaTypes(json, source);
   const schemaMs = lap();
 
   const [{ createEmitProject, printedStatements }, { emitOperations }, { emitHelpers }] = await Promise.all([
@@ -86,6 +108,10 @@ async function emitAll({ document, json, source }: GenerateInput, options: EmitO
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
+  const schema = schemaFile(document, schemaText ?? (await schemaJob!.result));
+  /** Time spent waiting for the schema worker, when there is one, after everything else was done. */
+  const schemaWaitMs = lap();
+
   const { js: validatorsJs, dts: validatorsDts } = emitValidators(model, await validatorsJob.result, validators.operations);
   /** Time spent waiting for the validators worker after everything else was done. */
   const validatorsMs = lap();
@@ -101,6 +127,6 @@ async function emitAll({ document, json, source }: GenerateInput, options: EmitO
       { name: "validators.d.ts", content: validatorsDts },
       { name: "validators.js", content: validatorsJs },
     ],
-    timings: { model: modelMs, schema: schemaMs, emit: emitMs, format: formatMs, validators: validatorsMs },
+    timings: { model: modelMs, schema: schemaMs + schemaWaitMs, emit: emitMs, format: formatMs, validators: validatorsMs },
   };
 }

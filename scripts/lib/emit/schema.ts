@@ -1,10 +1,16 @@
 /**
  * generated/schema.ts: openapi-typescript's Node API (`openapiTS(document,
  * { defaultNonNullable: false, emptyObjectsUnknown: true })` + `astToString`),
- * run on the main thread after the model, while the drift validators compile
- * in their worker: it shares its TypeScript with the ts-morph emitters that
- * follow (typescript-once.ts), where a worker of its own would load a second
- * compiler. `defaultNonNullable: false` keeps a property with a default optional;
+ * the same code on either thread (schema-render.mjs):
+ *  - on the main thread after the model, while the drift validators compile
+ *    in their worker: it shares its TypeScript with the ts-morph emitters that
+ *    follow (typescript-once.ts), where a worker of its own would load a
+ *    second compiler (~50 MB, ~0.35 s: a third of the cost on a small spec);
+ *  - in a worker of its own from SCHEMA_WORKER_MIN_BYTES of JSON up: there it
+ *    is most of the run (Microsoft Graph, 20 MB: 17 s of openapi-typescript
+ *    against ~8 s for everything else), and running it beside the model, the
+ *    emit and the format is worth the second compiler.
+ * `defaultNonNullable: false` keeps a property with a default optional;
  * `emptyObjectsUnknown: true` reads `{ type: "object" }` as JSON Schema does,
  * any object (ARTU's `metadata`), not an object that must stay empty. Not
  * run through prettier: its own printer output is readable, and prettier on a
@@ -23,60 +29,61 @@
  *   allOf beside own properties → an intersection ({ own } & components["schemas"]["A"])
  *   a property with a default  → still optional (defaultNonNullable: false), tagged @default
  */
-import type { Identifier, Node, TypeNode } from "typescript";
+import { Worker } from "node:worker_threads";
 import { SpecError } from "../spec/errors";
 import type { OpenApiDocument } from "../spec/load";
 import { fileBanner } from "./docs";
-import { loadOpenApiTypeScript, loadTypeScript } from "./typescript-once";
+import { renderSchemaTypes as render } from "./schema-render.mjs";
+import { shareTypeScriptWithTsMorph } from "./typescript-once";
 
-/** The options every caller passes to openapi-typescript (see above for why). */
-export const OPENAPI_TS_OPTIONS = { defaultNonNullable: false, emptyObjectsUnknown: true, silent: true } as const;
+/** From this much JSON text up, openapi-typescript runs in a worker (see above). */
+export const SCHEMA_WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
-/**
- * openapi-typescript's output for the document given as JSON text (it parses
- * its own copy: openapi-typescript mutates its input), or a located SpecError
- * when it rejects the document.
- */
+export type SchemaThread = "main" | "worker";
+
+export function schemaThreadFor(json: string): SchemaThread {
+  return json.length >= SCHEMA_WORKER_MIN_BYTES ? "worker" : "main";
+}
+
+/** openapi-typescript's output on this thread (sharing its TypeScript with ts-morph), or a located SpecError. */
 export async function renderSchemaTypes(json: string, source: string): Promise<string> {
-  const { default: openapiTS, astToString } = loadOpenApiTypeScript();
-  const ts = loadTypeScript();
+  shareTypeScriptWithTsMorph();
   try {
-    const ast = await openapiTS(JSON.parse(json) as never, { ...OPENAPI_TS_OPTIONS, postTransform: (type) => openEnum(ts, type) });
-    return astToString(ast);
+    return await render(json);
   } catch (error) {
-    if (error instanceof SpecError) throw error;
     throw rejection(error instanceof Error ? error.message : String(error), source);
   }
+}
+
+const WORKER = new URL("./schema-worker.mjs", import.meta.url);
+
+type WorkerReply = { ok: true; text: string } | { ok: false; message: string };
+
+export interface SchemaJob {
+  /** schema.ts's body, or a located SpecError. */
+  readonly result: Promise<string>;
+  /** Stops the worker (once done, or when another stage failed first). */
+  cancel(): Promise<void>;
+}
+
+/** Starts openapi-typescript in a worker on the document's JSON text. */
+export function startSchemaWorker(json: string, source: string): SchemaJob {
+  // No execArgv: the worker is plain JavaScript and needs no TypeScript loader.
+  const worker = new Worker(WORKER, { execArgv: [] });
+  const result = new Promise<string>((resolve, reject) => {
+    worker.once("message", (reply: WorkerReply) => (reply.ok ? resolve(reply.text) : reject(rejection(reply.message, source))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
+  });
+  result.catch(() => undefined);
+  worker.postMessage({ json });
+  return { result, cancel: async () => void (await worker.terminate()) };
 }
 
 /** schema.ts: the banner, then openapi-typescript's output. */
 export function schemaFile(document: OpenApiDocument, generated: string): string {
   const info = document.info as { title?: unknown; version?: unknown };
   return `${fileBanner(String(info.title ?? ""), String(info.version ?? ""))}\n\n${generated}`;
-}
-
-/**
- * Open enums keep their names: a union of string literals and `string`
- * (`anyOf: [{ enum: [...] }, { type: string }]`, ARTU's ClientType) would
- * collapse to plain `string` in editors, losing completion of the known
- * values. `string` becomes `(string & {})`, which accepts any string while
- * editors still list the literals. Other unions are left as they are.
- */
-function openEnum(ts: typeof import("typescript"), type: TypeNode): TypeNode | undefined {
-  if (!ts.isUnionTypeNode(type)) return undefined;
-  const isString = (node: TypeNode) => node.kind === ts.SyntaxKind.StringKeyword;
-  const hasStringLiteral = (node: TypeNode): boolean => {
-    if (ts.isParenthesizedTypeNode(node)) return hasStringLiteral(node.type);
-    if (ts.isUnionTypeNode(node)) return node.types.some(hasStringLiteral);
-    // openapi-typescript prints literals as identifiers holding the quoted text.
-    if (ts.isIdentifier(node as Node)) return /^["']/.test((node as Node as Identifier).text);
-    return ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal);
-  };
-  if (!type.types.some(isString) || !type.types.some(hasStringLiteral)) return undefined;
-  const anyString = ts.factory.createParenthesizedType(
-    ts.factory.createIntersectionTypeNode([ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword), ts.factory.createTypeLiteralNode([])]),
-  );
-  return ts.factory.createUnionTypeNode(type.types.map((member) => (isString(member) ? anyString : member)));
 }
 
 /** openapi-typescript reports "<problem> at #/pointer": keep the pointer as the error's location. */

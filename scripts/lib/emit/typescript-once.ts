@@ -8,28 +8,17 @@
  * gets the package's instance through `require.cache` (Node's documented way
  * to substitute a module); if the versions ever differ, each keeps its own.
  *
- * Both are loaded through CommonJS `require`: an ESM import of a CommonJS
- * module makes Node lex its source for export names first, ~0.3 s for
- * typescript.js (9 MB), which openapi-typescript's ESM entry would pay.
+ * Both are loaded through CommonJS `require` (schema-render.mjs): an ESM
+ * import of a CommonJS module makes Node lex its source for export names
+ * first, ~0.3 s for typescript.js (9 MB), which openapi-typescript's ESM entry
+ * would pay. On very large specs openapi-typescript runs in a worker instead
+ * (schema.ts), with a compiler of its own.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
-
-export type OpenApiTypeScript = typeof import("openapi-typescript");
-
-/** openapi-typescript's CommonJS build, with ts-morph set to share its TypeScript. */
-export function loadOpenApiTypeScript(): OpenApiTypeScript {
-  shareTypeScriptWithTsMorph();
-  return require("openapi-typescript") as OpenApiTypeScript;
-}
-
-/** The `typescript` package (through `require`, see above). */
-export function loadTypeScript(): typeof import("typescript") {
-  return require("typescript") as typeof import("typescript");
-}
 
 /** Whether ts-morph will use the `typescript` package's instance (false when ts-morph was loaded first, or the versions differ). */
 export function shareTypeScriptWithTsMorph(): boolean {
