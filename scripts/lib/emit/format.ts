@@ -88,9 +88,12 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
   const openers: { column: number; hang: boolean }[] = [];
   let inComment = false;
   let opened = false;
+  let hung = false;
   for (const line of lines) {
-    // prettier breaks code that does not fit, never a comment (a wide character counts double: count every non-ASCII one twice).
-    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line)) return false;
+    // prettier breaks code that does not fit, never a comment nor what has no place to break (a wide character counts double: count every non-ASCII one twice).
+    const afterHang = hung;
+    hung = false;
+    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang)) return false;
     // Quotes and escapes (prettier prefers double quotes, may drop a needless escape), tabs, trailing or blank-line whitespace.
     if (line.includes("\\") || line.includes("\t") || line.trim() === "" || line.endsWith(" ")) return false;
     if (line.includes("'") && !isWholeComment(line)) return false;
@@ -116,11 +119,29 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
     if (content.startsWith("/*") && !content.includes("*/")) inComment = true;
     opened = !comment && /[{[(<]$/.test(content);
     if (opened) openers.push({ column, hang: false });
-    else if (!comment && /(?: =|[\w"\]?]:)$/.test(content)) openers.push({ column, hang: true });
+    else if (!comment && /(?: =|[\w"\]?]:)$/.test(content)) {
+      openers.push({ column, hang: true });
+      hung = true;
+    }
     // A hanging operator's right side ends with its line that ends the statement or the member.
     else if (!comment && /[;,]$/.test(content) && openers.at(-1)?.hang) openers.pop();
   }
   return openers.length === 0 && !inComment;
+}
+
+/**
+ * A line over the print width that prettier leaves as it is, because it has
+ * no place to break: an empty class extending a name (with one plain type
+ * argument), a property with a key shorter than 5 characters (prettier does
+ * not break after those) and a string value, or, right after a line ending
+ * with a hanging ` =` or `:`, one string, name (with one plain type
+ * argument) or indexed access by strings, ending the statement or member.
+ */
+function isUnbreakable(content: string, afterHang: boolean): boolean {
+  const atom = String.raw`(?:"[^"\\]*"|[\w$]+(?:<[\w$]+>)?|[\w$]+(?:\["[^"\\]*"\])+)`;
+  if (/^(?:export )?class [\w$]+ extends [\w$]+(?:<[\w$]+>)? \{\}$/.test(content)) return true;
+  if (/^[\w$]{1,4}: "[^"\\]*",$/.test(content)) return true;
+  return afterHang && new RegExp(`^${atom}[;,]$`).test(content);
 }
 
 /** A line holding one comment and nothing else (a line comment, or a block comment closed on it). */
