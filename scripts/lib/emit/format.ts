@@ -85,7 +85,7 @@ function isPrettierShapedFile(text: string): boolean {
  */
 export function isPrettierShaped(lines: readonly string[], indent = 0): boolean {
   /** Open brackets (`{`, `[`, `(`, `<` ending a line) and hanging operators (a line ending with ` =` or `:`), by column. */
-  const openers: { column: number; hang: boolean }[] = [];
+  const openers: { column: number; hang: boolean; char?: string }[] = [];
   let inComment = false;
   let opened = false;
   let hung = false;
@@ -93,12 +93,14 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
     // prettier breaks code that does not fit, never a comment nor what has no place to break (a wide character counts double: count every non-ASCII one twice).
     const afterHang = hung;
     hung = false;
-    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang)) return false;
+    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang, openers.at(-1)?.char)) return false;
     // Quotes and escapes (prettier prefers double quotes, may drop a needless escape), tabs, trailing or blank-line whitespace.
     if (line.includes("\\") || line.includes("\t") || line.trim() === "" || line.endsWith(" ")) return false;
-    if (line.includes("'") && !isWholeComment(line)) return false;
+    // A single quote outside double-quoted strings (inside one, with no double quote in it, prettier keeps the double quotes).
+    if (line.includes("'") && !isWholeComment(line) && line.replace(/"[^"]*"/g, '""').includes("'")) return false;
     // Arrays of objects (broken one element per line even when they fit, unless a lone flat object); numbers in exponent form (rewritten).
-    if (/\[\s*\{/.test(line.replace(/\[\{[^{}[\]]*\}\]/g, "")) || /[\d.][eE][+-]?\d/.test(line)) return false;
+    if (/\[\s*\{/.test(line.replace(/\[\{(?:[^{}[\]]|\[[^{}[\]]*\])*\}\]/g, ""))) return false;
+    if (/(?<![\w$])(?:\d+\.?\d*|\.\d+)[eE][+-]?\d/.test(line.replace(/"[^"]*"/g, '""'))) return false;
     const content = line.trimStart();
     const column = line.length - content.length;
     const expected = indent + 2 * openers.length;
@@ -118,7 +120,7 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
     }
     if (content.startsWith("/*") && !content.includes("*/")) inComment = true;
     opened = !comment && /[{[(<]$/.test(content);
-    if (opened) openers.push({ column, hang: false });
+    if (opened) openers.push({ column, hang: false, char: content.at(-1)! });
     else if (!comment && /(?: =|[\w"\]?]:)$/.test(content)) {
       openers.push({ column, hang: true });
       hung = true;
@@ -131,16 +133,26 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
 
 /**
  * A line over the print width that prettier leaves as it is, because it has
- * no place to break: an empty class extending a name (with one plain type
- * argument), a property with a key shorter than 5 characters (prettier does
- * not break after those) and a string value, or, right after a line ending
- * with a hanging ` =` or `:`, one string, name (with one plain type
- * argument) or indexed access by strings, ending the statement or member.
+ * no place to break. An "atom" is a string, a name (with one plain type
+ * argument) or an indexed access by strings. The line is: an atom (or
+ * `name: atom`), alone inside a broken `(`, `[` or `<`; the `): Type {` or
+ * `): Type;` closing a broken parameter list; an empty class extending a
+ * name; a method's name opening its broken parameter list; a property with a key shorter than 5 characters (prettier does not
+ * break after those) and a string value; `type X =`, `const x =` or `key:`
+ * (the left side of a broken assignment); or, right after such a line or one
+ * ending with `:`, one atom ending the statement or member.
  */
-function isUnbreakable(content: string, afterHang: boolean): boolean {
+function isUnbreakable(content: string, afterHang: boolean, opener: string | undefined): boolean {
   const atom = String.raw`(?:"[^"\\]*"|[\w$]+(?:<[\w$]+>)?|[\w$]+(?:\["[^"\\]*"\])+)`;
+  // A parameter, tuple element, type or call argument on its own line, inside a broken `(`, `[` or `<`.
+  if (opener !== undefined && "([<".includes(opener) && new RegExp(`^(?:[\\w$]+\\??: )?${atom},?$`).test(content)) return true;
+  // A method signature's name, opening its broken parameter list.
+  if (/^[\w$]+\($/.test(content)) return true;
+  // The closing line of a broken parameter list, with a return type that cannot break.
+  if (/^\): (?:[\w$]+ is )?[\w$]+(?:<[\w$]+>)?(?:;| \{)$/.test(content)) return true;
   if (/^(?:export )?class [\w$]+ extends [\w$]+(?:<[\w$]+>)? \{\}$/.test(content)) return true;
   if (/^[\w$]{1,4}: "[^"\\]*",$/.test(content)) return true;
+  if (/^(?:(?:export )?(?:type|const) [\w$]+ =|[\w$]+:)$/.test(content)) return true;
   return afterHang && new RegExp(`^${atom}[;,]$`).test(content);
 }
 
