@@ -7,13 +7,13 @@
  */
 import { readFileSync } from "node:fs";
 import { format } from "prettier";
-import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { formatStatements, isPrettierShaped, PRETTIER_OPTIONS } from "../../scripts/lib/emit/format";
+import { formatStatements, formatTypeScript, isPrettierShaped, PRETTIER_OPTIONS, prettierWork } from "../../scripts/lib/emit/format";
 import { emitHelpers } from "../../scripts/lib/emit/helpers";
 import { emitIndex } from "../../scripts/lib/emit/index-file";
-import { literal } from "../../scripts/lib/emit/literal";
+import { literalDoc } from "../../scripts/lib/emit/literal";
 import { emitOperations } from "../../scripts/lib/emit/operations";
+import { constDeclaration, functionDeclaration, returnStatement, stringLiteral, typeAlias, typeRef } from "../../scripts/lib/emit/syntax";
 import { createEmitProject, printedStatements, printFile } from "../../scripts/lib/emit/ts-project";
 import { buildApiModel } from "../../scripts/lib/model/build";
 import { parseOpenApi } from "../../scripts/lib/spec/load";
@@ -49,14 +49,20 @@ describe("generated TypeScript is exactly what prettier prints", () => {
     spec("pagination-conventions.json"),
     spec("validator-edges.json"),
   ];
-  it.each(specs)("%s: prettier leaves every emitted file unchanged", async (file) => {
-    for (const [name, text] of Object.entries(await emitted(file))) {
+  it.each(specs)("%s: prettier leaves every emitted file unchanged, and was given nothing to format", async (file) => {
+    const before = prettierWork.characters;
+    const files = await emitted(file);
+    expect(prettierWork.characters - before).toBe(0);
+    for (const [name, text] of Object.entries(files)) {
       expect(await prettier(text), name).toBe(text);
     }
   }, 60_000);
 
-  it("GitHub's 1,223 operations: prettier leaves operations.ts and helpers.ts unchanged", async () => {
-    for (const [name, text] of Object.entries(await emitted(GITHUB_SPEC))) {
+  it("GitHub's 1,223 operations: prettier leaves operations.ts and helpers.ts unchanged, and was given nothing to format", async () => {
+    const before = prettierWork.characters;
+    const files = await emitted(GITHUB_SPEC);
+    expect(prettierWork.characters - before).toBe(0);
+    for (const [name, text] of Object.entries(files)) {
       expect(await prettier(text), name).toBe(text);
     }
   }, 300_000);
@@ -122,39 +128,57 @@ describe("isPrettierShaped", () => {
   });
 });
 
-describe("printFile", () => {
-  const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema", namedImports: ["paths"] },
-    { kind: StructureKind.TypeAlias, name: "A", type: "string", isExported: true, leadingTrivia: "\n" },
-    {
-      kind: StructureKind.Function,
-      name: "f",
-      isExported: true,
-      statements: ["return 1;"],
-      docs: ["Doc."],
-    },
-  ];
+describe("formatTypeScript", () => {
+  it("keeps a file of one-line re-exports and doc comments as it is, and gives prettier anything else", async () => {
+    const index = '/** Banner. */\nexport * from "./schema";\nexport * from "./operations";\n';
+    const before = prettierWork.calls;
+    expect(await formatTypeScript(index)).toBe(index);
+    expect(prettierWork.calls).toBe(before);
+    expect(await formatTypeScript("export * from './schema'")).toBe('export * from "./schema";\n');
+    expect(prettierWork.calls).toBe(before + 1);
+  });
+});
 
-  it("prints what ts-morph's createSourceFile prints, without parsing it", () => {
-    const reference = new Project({ useInMemoryFileSystem: true }).createSourceFile("a.ts", { statements }).getFullText();
-    const project = new Project({ useInMemoryFileSystem: true });
-    const text = printFile(project, "a.ts", statements);
-    expect(text).toBe(reference);
-    expect(printedStatements(project, "a.ts").join("")).toBe(text);
+describe("isPrettierShaped on the layouts the emitters print", () => {
+  const long = "A".repeat(110);
+  it.each([
+    ["a break after `=`", [`type ${long}Op =`, `  paths["/a/${long}"]["get"];`]],
+    ["type arguments broken one per line", ["export type A = X<", "  B,", "  C", ">;"]],
+    ["an unbreakable parameter and return type", [`  ${long}(`, `    params: ${long},`, "  ): Promise<R>;"]],
+    ["an empty class over the width", [`export class ${long}Error extends ArtuVariantError<${long}> {}`]],
+    ["a short key with a long string", ["export const a = {", `  path: "${long}",`, "} as const;"]],
+    ["a lone flat object in an array", ['export const a = { context: [{ name: "id", in: "path" }] };']],
+    ["a single quote inside a double-quoted string, digits and e in names", [`export type Op57e0 = paths["/search(q='{q}')"]["get"];`]],
+  ])("yes for %s", (_, lines) => {
+    expect(isPrettierShaped(lines, lines[0]!.startsWith("  ") ? 2 : 0)).toBe(true);
   });
 
-  it("puts a multi-line initializer in indented as prettier does, not with ts-morph's hanging indent", async () => {
-    const descriptor = { operationId: "clients.retrieveSomethingLong", method: "get", path: "/clients/{id}/something/long", args: ["params", "body"], idempotent: true };
+  it.each([
+    ["a long key with a long string (prettier breaks after the colon)", ["export const a = {", `  operationId: "${long}",`, "} as const;"]],
+    ["an unbreakable-looking object property over the width", ["export const a = {", `  variant: ${long}Error,`, "};"]],
+    ["a union after `=` over the width", [`type ${long}Op =`, `  paths["/a/${long}"]["get"] | X;`]],
+    ["a number in exponent form", ["export const n = 1e21;"]],
+  ])("no for %s", (_, lines) => {
+    expect(isPrettierShaped(lines)).toBe(false);
+  });
+});
+
+describe("printFile", () => {
+  it("prints each statement in prettier's layout, blank lines where asked and around functions", async () => {
     const project = createEmitProject();
-    const text = printFile(project, "c.ts", [
-      {
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: "descriptor", initializer: `${literal(descriptor)} as const` }],
-      },
-    ]);
-    expect(text).toContain('{\n  operationId: "clients.retrieveSomethingLong",\n');
+    const statements = [
+      typeAlias("A", typeRef("OperationParams", [typeRef("X".repeat(120))]), { isExported: true }),
+      typeAlias("B", typeRef("string"), { blankBefore: true }),
+      constDeclaration("c", literalDoc({ operationId: "clients.retrieveSomethingLong", path: "/clients/{id}/something/long", args: ["params", "body"], idempotent: true })),
+      functionDeclaration({ name: "f", parameters: [], returnType: typeRef("string"), body: [returnStatement(stringLiteral("x"))] }),
+      typeAlias("D", typeRef("number")),
+    ];
+    const text = printFile(project, "c.ts", statements);
     expect(text).toBe(await prettier(text));
+    expect(text).toContain("export type A =\n  OperationParams<");
+    expect(text).toContain('type B = string;\nconst c = {\n  operationId: "clients.retrieveSomethingLong",\n');
+    expect(text).toContain("};\n\nfunction f(): string {\n");
+    expect(text.endsWith('}\n\ntype D = number;\n')).toBe(true);
+    expect(printedStatements(project, "c.ts").join("")).toBe(text);
   });
 });

@@ -5,6 +5,11 @@
  * what prettier makes of it (test/generate/format.test.ts checks it on the
  * fixture specs).
  *
+ * The emitters lay out what they print as prettier would (layout.ts,
+ * syntax.ts), so on the specs we know nothing is left for prettier and it is
+ * not even loaded (it is imported on the first statement that needs it). It
+ * stays the fallback for whatever is not certainly in its layout.
+ *
  * Cost: prettier takes a few µs per byte, and operations.ts grows with the
  * spec (1.4 MB for GitHub's 1,223 operations, ~14 MB for Microsoft Graph's
  * 11,422), so running it over whole files cost more than openapi-typescript
@@ -25,10 +30,10 @@
  * lines between them, at most one kept, which the assembly does the same
  * way). Everything that goes to prettier goes in a few large calls.
  */
-import { format } from "prettier";
+import { PRINT_WIDTH } from "./layout";
 
 // babel-ts: the same output as the "typescript" parser on generated code, in about half the time.
-export const PRETTIER_OPTIONS = { parser: "babel-ts", printWidth: 120 } as const;
+export const PRETTIER_OPTIONS = { parser: "babel-ts", printWidth: PRINT_WIDTH } as const;
 
 /** Text per prettier call stays under this many characters (a bound on its AST's memory). */
 const BATCH_CHARS = 256 * 1024;
@@ -38,8 +43,38 @@ const BOUNDARY = "// @generate-format-boundary";
 const MEMBER_START = "// @generate-format-member-start";
 const MEMBER_END = "// @generate-format-member-end";
 
-export function formatTypeScript(text: string): Promise<string> {
-  return format(text, PRETTIER_OPTIONS);
+/** prettier, loaded on first use (~0.3 s and ~40 MB that a run with nothing to format does without). */
+let prettier: Promise<typeof import("prettier")> | undefined;
+
+/** What prettier makes of this text. */
+export async function formatTypeScript(text: string): Promise<string> {
+  return isPrettierShapedFile(text) ? text : runPrettier(text);
+}
+
+async function runPrettier(text: string): Promise<string> {
+  prettierWork.calls++;
+  prettierWork.characters += text.length;
+  prettier ??= import("prettier");
+  return (await prettier).format(text, PRETTIER_OPTIONS);
+}
+
+/** Counters of the work prettier was given (for measurements and tests). */
+export const prettierWork = { calls: 0, characters: 0 };
+
+/**
+ * Whether prettier leaves this whole file as it is, for a file of the
+ * simplest form only (index.ts): one-line `export * from "…";` statements
+ * and doc comments, single blank lines between them, one newline at the end.
+ */
+function isPrettierShapedFile(text: string): boolean {
+  if (!text.endsWith("\n") || text.endsWith("\n\n")) return false;
+  const lines = text.slice(0, -1).split("\n");
+  return lines.every(
+    (line, i) =>
+      (line === "" && i > 0 && lines[i - 1] !== "") ||
+      (width(line) <= PRETTIER_OPTIONS.printWidth && /^export \* from "[\w./@-]+";$/.test(line)) ||
+      (/^\/\*\* [^\n]*\*\/$/.test(line) && line.indexOf("*/") === line.length - 2),
+  );
 }
 
 /**
@@ -49,17 +84,23 @@ export function formatTypeScript(text: string): Promise<string> {
  * which the format test (prettier over the generated files) would catch.
  */
 export function isPrettierShaped(lines: readonly string[], indent = 0): boolean {
-  const openers: number[] = [];
+  /** Open brackets (`{`, `[`, `(`, `<` ending a line) and hanging operators (a line ending with ` =` or `:`), by column. */
+  const openers: { column: number; hang: boolean; char?: string }[] = [];
   let inComment = false;
   let opened = false;
+  let hung = false;
   for (const line of lines) {
-    // prettier breaks code that does not fit, never a comment (a wide character counts double: count every non-ASCII one twice).
-    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line)) return false;
+    // prettier breaks code that does not fit, never a comment nor what has no place to break (a wide character counts double: count every non-ASCII one twice).
+    const afterHang = hung;
+    hung = false;
+    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang, openers.at(-1)?.char)) return false;
     // Quotes and escapes (prettier prefers double quotes, may drop a needless escape), tabs, trailing or blank-line whitespace.
     if (line.includes("\\") || line.includes("\t") || line.trim() === "" || line.endsWith(" ")) return false;
-    if (line.includes("'") && !isWholeComment(line)) return false;
-    // Arrays of objects (broken one element per line even when they fit); numbers in exponent form (rewritten).
-    if (/\[\s*\{/.test(line) || /[\d.][eE][+-]?\d/.test(line)) return false;
+    // A single quote outside double-quoted strings (inside one, with no double quote in it, prettier keeps the double quotes).
+    if (line.includes("'") && !isWholeComment(line) && line.replace(/"[^"]*"/g, '""').includes("'")) return false;
+    // Arrays of objects (broken one element per line even when they fit, unless a lone flat object); numbers in exponent form (rewritten).
+    if (/\[\s*\{/.test(line.replace(/\[\{(?:[^{}[\]]|\[[^{}[\]]*\])*\}\]/g, ""))) return false;
+    if (/(?<![\w$])(?:\d+\.?\d*|\.\d+)[eE][+-]?\d/.test(line.replace(/"[^"]*"/g, '""'))) return false;
     const content = line.trimStart();
     const column = line.length - content.length;
     const expected = indent + 2 * openers.length;
@@ -69,18 +110,50 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
       if (content.includes("*/")) inComment = false;
       continue;
     }
-    if (/^[}\])]/.test(content)) {
+    const comment = content.startsWith("//") || content.startsWith("/*");
+    if (!comment && /^[}\])>]/.test(content)) {
       // A closer sits at its opener's column; an empty block printed over two lines becomes `{}`.
-      if (opened || openers.length === 0 || column !== openers.pop()) return false;
+      const opener = openers.pop();
+      if (opened || !opener || opener.hang || column !== opener.column) return false;
     } else if (column !== expected) {
       return false;
     }
-    const comment = content.startsWith("//") || content.startsWith("/*");
     if (content.startsWith("/*") && !content.includes("*/")) inComment = true;
-    opened = !comment && /[{[(]$/.test(content);
-    if (opened) openers.push(column);
+    opened = !comment && /[{[(<]$/.test(content);
+    if (opened) openers.push({ column, hang: false, char: content.at(-1)! });
+    else if (!comment && /(?: =|[\w"\]?]:)$/.test(content)) {
+      openers.push({ column, hang: true });
+      hung = true;
+    }
+    // A hanging operator's right side ends with its line that ends the statement or the member.
+    else if (!comment && /[;,]$/.test(content) && openers.at(-1)?.hang) openers.pop();
   }
   return openers.length === 0 && !inComment;
+}
+
+/**
+ * A line over the print width that prettier leaves as it is, because it has
+ * no place to break. An "atom" is a string, a name (with one plain type
+ * argument) or an indexed access by strings. The line is: an atom (or
+ * `name: atom`), alone inside a broken `(`, `[` or `<`; the `): Type {` or
+ * `): Type;` closing a broken parameter list; an empty class extending a
+ * name; a method's name opening its broken parameter list; a property with a key shorter than 5 characters (prettier does not
+ * break after those) and a string value; `type X =`, `const x =` or `key:`
+ * (the left side of a broken assignment); or, right after such a line or one
+ * ending with `:`, one atom ending the statement or member.
+ */
+function isUnbreakable(content: string, afterHang: boolean, opener: string | undefined): boolean {
+  const atom = String.raw`(?:"[^"\\]*"|[\w$]+(?:<[\w$]+>)?|[\w$]+(?:\["[^"\\]*"\])+)`;
+  // A parameter, tuple element, type or call argument on its own line, inside a broken `(`, `[` or `<`.
+  if (opener !== undefined && "([<".includes(opener) && new RegExp(`^(?:[\\w$]+\\??: )?${atom},?$`).test(content)) return true;
+  // A method signature's name, opening its broken parameter list.
+  if (/^[\w$]+\($/.test(content)) return true;
+  // The closing line of a broken parameter list, with a return type that cannot break.
+  if (/^\): (?:[\w$]+ is )?[\w$]+(?:<[\w$]+>)?(?:;| \{)$/.test(content)) return true;
+  if (/^(?:export )?class [\w$]+ extends [\w$]+(?:<[\w$]+>)? \{\}$/.test(content)) return true;
+  if (/^[\w$]{1,4}: "[^"\\]*",$/.test(content)) return true;
+  if (/^(?:(?:export )?(?:type|const) [\w$]+ =|[\w$]+:)$/.test(content)) return true;
+  return afterHang && new RegExp(`^${atom}[;,]$`).test(content);
 }
 
 /** A line holding one comment and nothing else (a line comment, or a block comment closed on it). */
@@ -305,9 +378,9 @@ async function formatAll(texts: readonly string[]): Promise<string[]> {
 /** Several statements in one prettier call, cut apart again; one call each if the cut does not come out right. */
 async function formatBatch(statements: readonly string[]): Promise<string[]> {
   if (statements.length > 1 && !statements.some((text) => text.includes(BOUNDARY))) {
-    const output = await formatTypeScript(statements.join(`\n${BOUNDARY}\n`));
+    const output = await runPrettier(statements.join(`\n${BOUNDARY}\n`));
     const parts = output.split(`\n${BOUNDARY}\n`).map((part) => part.trim());
     if (parts.length === statements.length) return parts;
   }
-  return Promise.all(statements.map(async (text) => (await formatTypeScript(text)).trim()));
+  return Promise.all(statements.map(async (text) => (await runPrettier(text)).trim()));
 }

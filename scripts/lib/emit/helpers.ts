@@ -5,146 +5,148 @@
  * sync-shaped operation, its planner description and `plan…` function. The
  * runtime behind them lives in src/narrowing and src/sync.
  */
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type ImportSpecifierStructure,
-  type OptionalKind,
-  type Project,
-  type StatementStructures,
-} from "ts-morph";
 import { narrowingIdentifiers, operationIdentifiers, syncIdentifiers, variantIdentifiers } from "../model/identifiers";
 import { propertyAccess, propertyKey } from "../model/names";
 import type { ApiModel, OperationModel, ResultNarrowingShape, SyncPlannerShape } from "../model/types";
 import { fileBanner, operationDoc } from "./docs";
-import { Raw, literal } from "./literal";
+import { Raw, literalDoc } from "./literal";
 import type { EmitOptions } from "./operations";
-import { printFile } from "./ts-project";
+import {
+  call,
+  constDeclaration,
+  emptyClass,
+  functionDeclaration,
+  functionType,
+  identifier,
+  importDeclaration,
+  objectType,
+  rawType,
+  returnEquals,
+  returnStatement,
+  stringLiteral,
+  typeAlias,
+  typed,
+  typeRef,
+  verbatim,
+  type Statement,
+  type TypeDoc,
+} from "./syntax";
+import { printFile, type EmitProject } from "./ts-project";
 
-function exportedConst(name: string, initializer: string, doc: string): StatementStructures {
-  return {
-    kind: StructureKind.VariableStatement,
-    docs: [doc],
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, initializer }],
-  };
+function exportedConst(name: string, value: unknown, satisfies: string, doc: string): Statement {
+  return constDeclaration(name, typed(typed(literalDoc(value), "as", "const"), "satisfies", typeRef(satisfies)), { isExported: true, doc });
 }
 
-function exportedType(name: string, type: string, doc?: string): StatementStructures {
-  return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc ? { docs: [doc] } : {}) };
-}
-
-function narrowingStatements(op: OperationModel, shape: ResultNarrowingShape): StatementStructures[] {
+function narrowingStatements(op: OperationModel, shape: ResultNarrowingShape): Statement[] {
   const ids = narrowingIdentifiers(op);
   const { result } = operationIdentifiers(op);
+  const resultType = typeRef(result);
   const summary = operationDoc(op);
   const { discriminant, variants } = shape;
   const variantIds = variants.map((variant) => ({ variant, ...variantIdentifiers(op, variant) }));
   const description = { operationId: op.operationId, discriminant, variants };
-  const statements: StatementStructures[] = [
+  const statements: Statement[] = [
     exportedConst(
       ids.description,
-      `${literal(description)} as const satisfies VariantUnionDescription`,
+      description,
+      "VariantUnionDescription",
       `${summary} — the result's variants, discriminated by "${discriminant}".`,
     ),
   ];
   for (const { variant, type } of variantIds) {
+    const selector = objectType([[propertyKey(discriminant), rawType(JSON.stringify(variant))]]);
     statements.push(
-      exportedType(
-        type,
-        `Extract<${result}, { ${propertyKey(discriminant)}: ${JSON.stringify(variant)} }>`,
-        `${summary} — the "${variant}" variant of the result.`,
-      ),
+      typeAlias(type, typeRef("Extract", [resultType, selector]), { isExported: true, doc: `${summary} — the "${variant}" variant of the result.` }),
     );
   }
   for (const { variant, type, guard } of variantIds) {
-    statements.push({
-      kind: StructureKind.Function,
-      name: guard,
-      isExported: true,
-      docs: [`${summary} — true when the result is the "${variant}" variant.`],
-      parameters: [{ name: "value", type: result }],
-      returnType: `value is ${type}`,
-      statements: [`return ${propertyAccess("value", discriminant)} === ${JSON.stringify(variant)};`],
-    });
+    statements.push(
+      functionDeclaration({
+        name: guard,
+        isExported: true,
+        doc: `${summary} — true when the result is the "${variant}" variant.`,
+        parameters: [{ name: "value", type: resultType }],
+        returnType: rawType(`value is ${type}`),
+        body: [returnEquals(propertyAccess("value", discriminant), stringLiteral(variant))],
+      }),
+    );
   }
   for (const { variant, type, error } of variantIds) {
-    statements.push({
-      kind: StructureKind.Class,
-      name: error,
-      isExported: true,
-      docs: [`Thrown by an \`assert…\` of ${op.qualifiedName} when the result is the "${variant}" variant; carries it as \`payload\`.`],
-      extends: `ArtuVariantError<${type}>`,
-    });
+    statements.push(
+      emptyClass(error, `ArtuVariantError<${type}>`, {
+        isExported: true,
+        doc: `Thrown by an \`assert…\` of ${op.qualifiedName} when the result is the "${variant}" variant; carries it as \`payload\`.`,
+      }),
+    );
   }
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      {
-        name: ids.errors,
-        initializer: literal(Object.fromEntries(variantIds.map(({ variant, error }) => [variant, new Raw(error)]))),
-      },
-    ],
-  });
-  const handlers = variantIds.map(({ variant, type }) => `${propertyKey(variant)}: (value: ${type}) => R;`);
-  statements.push({
-    kind: StructureKind.Function,
-    name: ids.match,
-    isExported: true,
-    docs: [`${summary} — calls the handler of the result's "${discriminant}" variant (\`unknown\` for one the spec does not list).`],
-    typeParameters: ["R"],
-    parameters: [
-      { name: "value", type: result },
-      { name: "handlers", type: `{ ${[...handlers, "unknown?: (value: unknown) => R;"].join(" ")} }` },
-    ],
-    returnType: "R",
-    statements: [`return matchVariant(${ids.description}, value, handlers);`],
-  });
-  for (const { variant, type, assert } of variantIds) {
-    statements.push({
-      kind: StructureKind.Function,
-      name: assert,
+  statements.push(constDeclaration(ids.errors, literalDoc(Object.fromEntries(variantIds.map(({ variant, error }) => [variant, new Raw(error)])))));
+  const rType = typeRef("R");
+  const handlers: [string, TypeDoc, boolean][] = variantIds.map(({ variant, type }) => [
+    propertyKey(variant),
+    functionType([{ name: "value", type: typeRef(type) }], rType),
+    false,
+  ]);
+  handlers.push(["unknown", functionType([{ name: "value", type: typeRef("unknown") }], rType), true]);
+  statements.push(
+    functionDeclaration({
+      name: ids.match,
       isExported: true,
-      docs: [`${summary} — returns the result when it is the "${variant}" variant, else throws the received variant's error.`],
-      parameters: [{ name: "value", type: result }],
-      returnType: type,
-      statements: [`return assertVariant(${ids.description}, value, ${JSON.stringify(variant)}, ${ids.errors}) as ${type};`],
-    });
+      doc: `${summary} — calls the handler of the result's "${discriminant}" variant (\`unknown\` for one the spec does not list).`,
+      typeParameters: ["R"],
+      parameters: [
+        { name: "value", type: resultType },
+        { name: "handlers", type: objectType(handlers) },
+      ],
+      returnType: rType,
+      body: [returnStatement(call("matchVariant", [], [identifier(ids.description), identifier("value"), identifier("handlers")]))],
+    }),
+  );
+  for (const { variant, type, assert } of variantIds) {
+    const args = [identifier(ids.description), identifier("value"), stringLiteral(variant), identifier(ids.errors)];
+    statements.push(
+      functionDeclaration({
+        name: assert,
+        isExported: true,
+        doc: `${summary} — returns the result when it is the "${variant}" variant, else throws the received variant's error.`,
+        parameters: [{ name: "value", type: resultType }],
+        returnType: typeRef(type),
+        body: [returnStatement(typed(call("assertVariant", [], args), "as", typeRef(type)))],
+      }),
+    );
   }
   return statements;
 }
 
-function syncStatements(op: OperationModel, shape: SyncPlannerShape): StatementStructures[] {
+function syncStatements(op: OperationModel, shape: SyncPlannerShape): Statement[] {
   const ids = syncIdentifiers(op);
   const { descriptor, params, body } = operationIdentifiers(op);
   const summary = operationDoc(op);
-  const typeArgs = `typeof ${ids.planner}, ${params}, ${body}`;
+  const typeArgs = [rawType(`typeof ${ids.planner}`), typeRef(params), typeRef(body)];
   const description = { operation: new Raw(descriptor), ...shape };
   return [
     exportedConst(
       ids.planner,
-      `${literal(description)} as const satisfies SyncPlannerDescription`,
+      description,
+      "SyncPlannerDescription",
       `${summary} — what ${op.qualifiedName} can sync: its arrays, plain objects and request context.`,
     ),
-    exportedType(ids.input, `SyncPlanInput<${typeArgs}>`, `Input of \`${ids.planFunction}\`: context, current and desired state.`),
-    exportedType(ids.plan, `SyncPlan<${typeArgs}>`, `The requests \`${ids.planFunction}\` plans for ${op.qualifiedName}.`),
-    {
-      kind: StructureKind.Function,
+    typeAlias(ids.input, typeRef("SyncPlanInput", typeArgs), {
+      isExported: true,
+      doc: `Input of \`${ids.planFunction}\`: context, current and desired state.`,
+    }),
+    typeAlias(ids.plan, typeRef("SyncPlan", typeArgs), { isExported: true, doc: `The requests \`${ids.planFunction}\` plans for ${op.qualifiedName}.` }),
+    functionDeclaration({
       name: ids.planFunction,
       isExported: true,
-      docs: [
-        `Plans ${summary}: the ${op.qualifiedName} requests (each array within its maxItems) that turn \`current\` into \`desired\`; sends nothing.`,
-      ],
-      parameters: [{ name: "input", type: ids.input }],
-      returnType: ids.plan,
-      statements: [`return planSync<${typeArgs}>(${ids.planner}, input);`],
-    },
+      doc: `Plans ${summary}: the ${op.qualifiedName} requests (each array within its maxItems) that turn \`current\` into \`desired\`; sends nothing.`,
+      parameters: [{ name: "input", type: typeRef(ids.input) }],
+      returnType: typeRef(ids.plan),
+      body: [returnStatement(call("planSync", typeArgs, [identifier(ids.planner), identifier("input")]))],
+    }),
   ];
 }
 
-function imports(model: ApiModel, options: EmitOptions): StatementStructures[] {
+function imports(model: ApiModel, options: EmitOptions): Statement[] {
   const narrowing = model.operations.some((op) => op.shapes.resultNarrowing);
   const sync = model.operations.some((op) => op.shapes.syncPlanner);
   const values = [...(narrowing ? ["ArtuVariantError", "assertVariant", "matchVariant"] : []), ...(sync ? ["planSync"] : [])];
@@ -152,7 +154,7 @@ function imports(model: ApiModel, options: EmitOptions): StatementStructures[] {
     ...(sync ? ["SyncPlan", "SyncPlanInput", "SyncPlannerDescription"] : []),
     ...(narrowing ? ["VariantUnionDescription"] : []),
   ];
-  const fromOperations: OptionalKind<ImportSpecifierStructure>[] = [];
+  const fromOperations: { name: string; isTypeOnly?: boolean }[] = [];
   for (const op of model.operations) {
     const ids = operationIdentifiers(op);
     if (op.shapes.syncPlanner) {
@@ -161,23 +163,26 @@ function imports(model: ApiModel, options: EmitOptions): StatementStructures[] {
     if (op.shapes.resultNarrowing) fromOperations.push({ name: ids.result, isTypeOnly: true });
   }
   fromOperations.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const declarations: StatementStructures[] = [];
-  const declare = (moduleSpecifier: string, namedImports: (string | OptionalKind<ImportSpecifierStructure>)[], isTypeOnly = false) => {
-    if (namedImports.length > 0) declarations.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier, namedImports, isTypeOnly });
+  const declarations: Statement[] = [];
+  const declare = (moduleSpecifier: string, names: string[], isTypeOnly = false) => {
+    if (names.length > 0) declarations.push(importDeclaration(names, moduleSpecifier, isTypeOnly));
   };
   declare(options.runtimeImport, values);
   declare(options.runtimeImport, types, true);
-  declare("./operations", fromOperations);
+  declare(
+    "./operations",
+    fromOperations.map(({ name, isTypeOnly }) => `${isTypeOnly ? "type " : ""}${name}`),
+  );
   return declarations;
 }
 
 /** A blank line before each helper group. */
-function separated([first, ...rest]: StatementStructures[]): StatementStructures[] {
-  return first ? [{ ...first, leadingTrivia: "\n" } as StatementStructures, ...rest] : [];
+function separated([first, ...rest]: Statement[]): Statement[] {
+  return first ? [{ ...first, blankBefore: true }, ...rest] : [];
 }
 
-export function emitHelpers(project: Project, model: ApiModel, options: EmitOptions): string {
-  const statements: (string | StatementStructures)[] = [fileBanner(model.title, model.version), ...imports(model, options)];
+export function emitHelpers(project: EmitProject, model: ApiModel, options: EmitOptions): string {
+  const statements: (string | Statement)[] = [verbatim(fileBanner(model.title, model.version)), ...imports(model, options)];
   for (const op of model.operations) {
     if (op.shapes.resultNarrowing) statements.push(...separated(narrowingStatements(op, op.shapes.resultNarrowing)));
     if (op.shapes.syncPlanner) statements.push(...separated(syncStatements(op, op.shapes.syncPlanner)));

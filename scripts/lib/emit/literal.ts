@@ -1,43 +1,71 @@
 /**
  * Plain data (strings, numbers, booleans, arrays, objects) as TypeScript
- * literal text, for the descriptor constants. Object keys keep their order
+ * literals, for the descriptor constants: documents (syntax.ts) that layout.ts
+ * prints as prettier would, an object on one line when it fits where it
+ * stands and one property per line when not. Object keys keep their order
  * (the model's order is deterministic) and are quoted only when they must be.
  * A `Raw` value is inserted as written (an identifier such as a descriptor).
- *
- * An object too long for one line in any context (over prettier's print
- * width on its own) is written one property per line, as prettier would
- * print it, so that a statement holding it is usually left as is by the
- * formatter (format.ts) instead of going through prettier.
  */
 import { propertyKey } from "../model/names";
-import { PRETTIER_OPTIONS } from "./format";
+import { printDoc } from "./layout";
+import {
+  arrayLiteral,
+  identifier,
+  objectLiteral,
+  objectType,
+  rawType,
+  scalarLiteral,
+  stringLiteral,
+  type ExprDoc,
+  type TypeDoc,
+} from "./syntax";
 
 export class Raw {
   constructor(readonly code: string) {}
 }
 
-export function literal(value: unknown): string {
-  return written(value, ",");
-}
+type LiteralDoc = ExprDoc & { readonly entries?: number; readonly isObject?: boolean };
 
-/** The same data as a TypeScript type literal (`{ a: "x"; b: 1 }`): members separated by `;`, as prettier prints types. */
-export function typeLiteral(value: unknown): string {
-  return written(value, ";");
-}
-
-function written(value: unknown, separator: "," | ";"): string {
-  if (value instanceof Raw) return value.code;
-  if (Array.isArray(value)) return `[${value.map((item) => written(item, separator)).join(", ")}]`;
+/** The value as an expression document. */
+export function literalDoc(value: unknown): LiteralDoc {
+  if (value instanceof Raw) return identifier(value.code);
+  if (Array.isArray(value)) {
+    if (value.length > 1 && value.every((item) => typeof item === "number")) {
+      // prettier fills arrays of numbers (as many per line as fit): not laid out here; one line, which format.ts
+      // hands to prettier when it is too long.
+      return { doc: `[${value.map((item) => scalar(item)).join(", ")}]`, kind: "other" };
+    }
+    return arrayLiteral(value.map(literalDoc));
+  }
   if (value !== null && typeof value === "object") {
     const properties = Object.entries(value)
       .filter(([, item]) => item !== undefined)
-      .map(([key, item]) => `${propertyKey(key)}: ${written(item, separator)}`);
-    const inline = `{ ${properties.join(`${separator} `)} }`;
-    if (inline.length <= PRETTIER_OPTIONS.printWidth) return inline;
-    return `{\n${properties.map((property) => `  ${property.replaceAll("\n", "\n  ")}${separator}\n`).join("")}}`;
+      .map(([key, item]) => [propertyKey(key), literalDoc(item)] as const);
+    return { ...objectLiteral(properties), isObject: true };
   }
-  if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) {
-    return JSON.stringify(value);
-  }
+  if (typeof value === "string") return stringLiteral(value);
+  return scalarLiteral(scalar(value));
+}
+
+function scalar(value: unknown): number | boolean {
+  if (typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return value;
   throw new Error(`cannot write ${String(value)} as a literal`);
+}
+
+/** The same data as a TypeScript type (`{ a: "x"; b: 1 }`). */
+export function typeLiteralDoc(value: unknown): TypeDoc {
+  if (Array.isArray(value) || value instanceof Raw) throw new Error("typeLiteralDoc: objects and scalars only");
+  if (value !== null && typeof value === "object") {
+    return objectType(
+      Object.entries(value)
+        .filter(([, item]) => item !== undefined)
+        .map(([key, item]) => [propertyKey(key), typeLiteralDoc(item)] as const),
+    );
+  }
+  return rawType(JSON.stringify(typeof value === "string" ? value : scalar(value)));
+}
+
+/** The value as literal text, laid out as prettier would at the start of a line. */
+export function literal(value: unknown): string {
+  return printDoc(literalDoc(value).doc).text;
 }

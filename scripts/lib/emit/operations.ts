@@ -2,25 +2,41 @@
  * generated/operations.ts: per operation a descriptor constant and its type
  * aliases, the `ArtuResources` interface (a namespace per tag, a member per
  * operation) and `createResources(binder)`, which binds every descriptor
- * through the runtime. Built from ts-morph structures; member bodies are
- * written with ts-morph's code writer.
+ * through the runtime. Built from syntax.ts documents, laid out as prettier
+ * would (ts-project.ts).
  */
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type CodeBlockWriter,
-  type Project,
-  type StatementStructures,
-  type WriterFunction,
-} from "ts-morph";
 import { operationIdentifiers } from "../model/identifiers";
 import { propertyKey } from "../model/names";
 import type { GenerateConfig } from "../model/overrides";
 import type { ApiModel, OperationModel } from "../model/types";
 import type { OperationArg, OperationDescriptor } from "../../../src/core/operation";
 import { fileBanner, operationDoc } from "./docs";
-import { literal, typeLiteral } from "./literal";
-import { printFile } from "./ts-project";
+import { literalDoc, typeLiteralDoc } from "./literal";
+import {
+  call,
+  constDeclaration,
+  expandedObjectType,
+  functionDeclaration,
+  identifier,
+  importDeclaration,
+  interfaceDeclaration,
+  methodSignature,
+  objectLiteral,
+  propertySignature,
+  rawType,
+  returnStatement,
+  tupleType,
+  typeAlias,
+  typed,
+  typeRef,
+  verbatim,
+  type ExprDoc,
+  type Member,
+  type Parameter,
+  type Statement,
+  type TypeDoc,
+} from "./syntax";
+import { printFile, type EmitProject } from "./ts-project";
 
 export interface EmitOptions {
   /** Module specifier of src/internal as seen from the output directory ("../src/internal"). */
@@ -60,113 +76,88 @@ export function operationDescriptor(op: OperationModel): OperationDescriptor {
 }
 
 /** `PageItem<Result>` for ARTU's `data` array, `PageItem<Result, ["books"]>` for another path, `[]` when the page is the array. */
-function pageItemType(result: string, itemsPath: readonly string[] | undefined): string {
+function pageItemType(result: string, itemsPath: readonly string[] | undefined): TypeDoc {
   const path = itemsPath ?? ["data"];
-  return path.length === 1 && path[0] === "data" ? `PageItem<${result}>` : `PageItem<${result}, ${JSON.stringify(path)}>`;
+  if (path.length === 1 && path[0] === "data") return typeRef("PageItem", [typeRef(result)]);
+  return typeRef("PageItem", [typeRef(result), tupleType(path.map((segment) => JSON.stringify(segment)))]);
 }
 
 /** `OperationParams<Op>`, with the renames of clashing names when the operation has any: `OperationParams<Op, { query: { path: "queryPath" } }>`. */
-function paramsType(op: OperationModel, opType: string): string {
+function paramsType(op: OperationModel, opType: string): TypeDoc {
   const renames: Record<string, Record<string, string>> = {};
   for (const { name, flatName, in: location } of op.parameters) {
     if (flatName !== name) (renames[location] ??= {})[name] = flatName;
   }
-  return Object.keys(renames).length === 0 ? `OperationParams<${opType}>` : `OperationParams<${opType}, ${typeLiteral(renames)}>`;
+  const args = [typeRef(opType)];
+  if (Object.keys(renames).length > 0) args.push(typeLiteralDoc(renames));
+  return typeRef("OperationParams", args);
 }
 
-function operationStatements(op: OperationModel): StatementStructures[] {
+function operationStatements(op: OperationModel, statements: (string | Statement)[]): void {
   const ids = operationIdentifiers(op);
-  const alias = (name: string, type: string, isExported = true): StatementStructures => ({
-    kind: StructureKind.TypeAlias,
-    name,
-    type,
-    isExported,
-  });
-  const statements: StatementStructures[] = [
-    // A blank line before each operation's group of declarations.
-    { ...alias(ids.opType, `paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`, false), leadingTrivia: "\n" },
-    alias(ids.params, paramsType(op, ids.opType)),
-  ];
-  if (op.requestBody) statements.push(alias(ids.body, `OperationBody<${ids.opType}>`));
-  statements.push(alias(ids.result, `OperationResult<${ids.opType}>`));
-  if (op.shapes.paginator) statements.push(alias(ids.item, pageItemType(ids.result, op.shapes.paginator.itemsPath)));
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    docs: [operationDoc(op)],
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      { name: ids.descriptor, initializer: `${literal(operationDescriptor(op))} as const satisfies OperationDescriptor` },
-    ],
-  });
-  return statements;
+  // A blank line before each operation's group of declarations.
+  statements.push(typeAlias(ids.opType, rawType(`paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}]`), { blankBefore: true }));
+  statements.push(typeAlias(ids.params, paramsType(op, ids.opType), { isExported: true }));
+  if (op.requestBody) statements.push(typeAlias(ids.body, typeRef("OperationBody", [typeRef(ids.opType)]), { isExported: true }));
+  statements.push(typeAlias(ids.result, typeRef("OperationResult", [typeRef(ids.opType)]), { isExported: true }));
+  if (op.shapes.paginator) statements.push(typeAlias(ids.item, pageItemType(ids.result, op.shapes.paginator.itemsPath), { isExported: true }));
+  const descriptor = typed(typed(literalDoc(operationDescriptor(op)), "as", "const"), "satisfies", typeRef("OperationDescriptor"));
+  statements.push(constDeclaration(ids.descriptor, descriptor, { isExported: true, doc: operationDoc(op) }));
 }
 
 /** Operations grouped by namespace, both in model order (sorted). */
 function byNamespace(model: ApiModel): [string, OperationModel[]][] {
   const groups = new Map<string, OperationModel[]>();
-  for (const op of model.operations) groups.set(op.namespace, [...(groups.get(op.namespace) ?? []), op]);
+  for (const op of model.operations) {
+    const group = groups.get(op.namespace);
+    if (group) group.push(op);
+    else groups.set(op.namespace, [op]);
+  }
   return [...groups];
 }
 
-function memberSignature(op: OperationModel): string {
+function memberSignature(op: OperationModel): Member {
   const ids = operationIdentifiers(op);
-  const args = operationArguments(op).map(({ arg, optional }) => {
-    const type = arg === "params" ? ids.params : ids.body;
-    return `${arg}${optional ? "?" : ""}: ${type}`;
-  });
-  if (op.shapes.paginator) return `${propertyKey(op.name)}: PaginatedOperation<[${args.join(", ")}], ${ids.result}, ${ids.item}>;`;
-  return `${propertyKey(op.name)}(${[...args, "options?: RequestOptions"].join(", ")}): Promise<${ids.result}>;`;
+  const args: Parameter[] = operationArguments(op).map(({ arg, optional }) => ({
+    name: arg,
+    type: typeRef(arg === "params" ? ids.params : ids.body),
+    optional,
+  }));
+  const name = propertyKey(op.name);
+  if (op.shapes.paginator) {
+    const tuple = tupleType(args.map(({ name: arg, type, optional }) => [arg, optional ? "?" : "", ": ", type.doc]));
+    return { doc: operationDoc(op), member: propertySignature(name, typeRef("PaginatedOperation", [tuple, typeRef(ids.result), typeRef(ids.item)])) };
+  }
+  const options: Parameter = { name: "options", type: typeRef("RequestOptions"), optional: true };
+  return { doc: operationDoc(op), member: methodSignature(name, [...args, options], typeRef("Promise", [typeRef(ids.result)])) };
 }
 
-function writeDoc(writer: CodeBlockWriter, text: string): void {
-  writer.writeLine(`/** ${text} */`);
-}
-
-function resourcesInterface(groups: [string, OperationModel[]][]): StatementStructures {
-  return {
-    kind: StructureKind.Interface,
-    name: "ArtuResources",
+function resourcesInterface(groups: [string, OperationModel[]][]): Statement {
+  const members = groups.map(([namespace, ops]): Member => ({
+    member: propertySignature(propertyKey(namespace), expandedObjectType(ops.map(memberSignature))),
+  }));
+  return interfaceDeclaration("ArtuResources", members, {
     isExported: true,
-    docs: ["Every operation of the API, one namespace per tag; `createResources` implements it."],
-    properties: groups.map(([namespace, ops]) => ({
-      name: propertyKey(namespace),
-      type: (writer: CodeBlockWriter) => {
-        writer.inlineBlock(() => {
-          for (const op of ops) {
-            writeDoc(writer, operationDoc(op));
-            writer.writeLine(memberSignature(op));
-          }
-        });
-      },
-    })),
-  };
+    doc: "Every operation of the API, one namespace per tag; `createResources` implements it.",
+  });
 }
 
-function createResourcesFunction(groups: [string, OperationModel[]][]): StatementStructures {
-  const body: WriterFunction = (writer) => {
-    writer.write("return ").inlineBlock(() => {
-      for (const [namespace, ops] of groups) {
-        writer.write(`${propertyKey(namespace)}: `).inlineBlock(() => {
-          for (const op of ops) {
-            const member = `ArtuResources[${JSON.stringify(namespace)}][${JSON.stringify(op.name)}]`;
-            writer.writeLine(`${propertyKey(op.name)}: binder.bind<${member}>(${operationIdentifiers(op).descriptor}),`);
-          }
-        });
-        writer.write(",").newLine();
-      }
+function createResourcesFunction(groups: [string, OperationModel[]][]): Statement {
+  const namespaces = groups.map(([namespace, ops]): readonly [string, ExprDoc] => {
+    const methods = ops.map((op): readonly [string, ExprDoc] => {
+      const member = rawType(`ArtuResources[${JSON.stringify(namespace)}][${JSON.stringify(op.name)}]`);
+      return [propertyKey(op.name), call("binder.bind", [member], [identifier(operationIdentifiers(op).descriptor)])];
     });
-    writer.write(";");
-  };
-  return {
-    kind: StructureKind.Function,
+    return [propertyKey(namespace), objectLiteral(methods, true)];
+  });
+  return functionDeclaration({
     name: "createResources",
     isExported: true,
-    docs: ["Binds every operation descriptor through the runtime client's binder."],
-    parameters: [{ name: "binder", type: "OperationBinder" }],
-    returnType: "ArtuResources",
-    statements: [body],
-  };
+    doc: "Binds every operation descriptor through the runtime client's binder.",
+    parameters: [{ name: "binder", type: typeRef("OperationBinder") }],
+    returnType: typeRef("ArtuResources"),
+    body: [returnStatement(objectLiteral(namespaces, true))],
+  });
 }
 
 function runtimeTypeImports(model: ApiModel): string[] {
@@ -176,21 +167,14 @@ function runtimeTypeImports(model: ApiModel): string[] {
   return [...used].sort();
 }
 
-export function emitOperations(project: Project, model: ApiModel, options: EmitOptions): string {
+export function emitOperations(project: EmitProject, model: ApiModel, options: EmitOptions): string {
   const groups = byNamespace(model);
-  const statements: (string | StatementStructures)[] = [
-    fileBanner(model.title, model.version),
-    {
-      kind: StructureKind.ImportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: options.runtimeImport,
-      namedImports: runtimeTypeImports(model),
-    },
+  const statements: (string | Statement)[] = [
+    verbatim(fileBanner(model.title, model.version)),
+    importDeclaration(runtimeTypeImports(model), options.runtimeImport, true),
   ];
-  if (model.operations.length > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema", namedImports: ["paths"] });
-  }
-  for (const op of model.operations) statements.push(...operationStatements(op));
+  if (model.operations.length > 0) statements.push(importDeclaration(["paths"], "./schema", true));
+  for (const op of model.operations) operationStatements(op, statements);
   statements.push(resourcesInterface(groups), createResourcesFunction(groups));
   return printFile(project, "operations.ts", statements);
 }
