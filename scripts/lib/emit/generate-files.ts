@@ -4,11 +4,12 @@
  *
  * Scheduling (two cores): the Ajv worker (started by the caller, so that Ajv
  * loads while the spec is read) gets its input right after the model and
- * compiles while this thread runs openapi-typescript and then the ts-morph
- * emitters, which share one TypeScript (typescript-once.ts); both are loaded
- * only then, so a run that fails in the model never loads them. On a very
- * large spec openapi-typescript runs in a worker from the start instead
- * (schema.ts says when and why). prettier formats what we emit (format.ts).
+ * compiles while this thread runs openapi-typescript and then the emitters;
+ * openapi-typescript is loaded only then, so a run that fails in the model
+ * never loads it. On a very large spec openapi-typescript runs in a worker
+ * from the start instead (schema.ts says when and why). The emitters print
+ * prettier's layout themselves; prettier gets only what they cannot be sure
+ * of (format.ts).
  */
 import { buildApiModel } from "../model/build";
 import type { ApiModel } from "../model/types";
@@ -26,8 +27,8 @@ export interface GenerateResult {
   readonly model: ApiModel;
   readonly files: readonly OutputFile[];
   /**
-   * Milliseconds per stage, for the CLI's summary line ("schema" and "emit"
-   * include loading openapi-typescript and ts-morph; "schema" is the wait
+   * Milliseconds per stage, for the CLI's summary line ("schema" includes
+   * loading openapi-typescript; "schema" is the wait
    * at the end when it ran in a worker); "validators" is the wait for its
    * worker at the end.
    */

@@ -3,13 +3,13 @@
  * { defaultNonNullable: false, emptyObjectsUnknown: true })` + `astToString`),
  * the same code on either thread (schema-render.mjs):
  *  - on the main thread after the model, while the drift validators compile
- *    in their worker: it shares its TypeScript with the ts-morph emitters that
- *    follow (typescript-once.ts), where a worker of its own would load a
- *    second compiler (~50 MB, ~0.35 s: a third of the cost on a small spec);
- *  - in a worker of its own from SCHEMA_WORKER_MIN_BYTES of JSON up: there it
- *    is most of the run (Microsoft Graph, 20 MB: 17 s of openapi-typescript
- *    against ~8 s for everything else), and running it beside the model, the
- *    emit and the format is worth the second compiler.
+ *    in their worker: below SCHEMA_WORKER_MIN_BYTES of JSON the rest of the
+ *    run is short (GitHub's 13 MB: ~1 s of model, emit and format against
+ *    ~5 s of openapi-typescript), and a worker would cost its own heap and
+ *    module loading for little overlap;
+ *  - in a worker of its own from there up (Microsoft Graph, 20 MB: ~17 s of
+ *    openapi-typescript against ~7 s for the model, emit and format), beside
+ *    the rest.
  * `defaultNonNullable: false` keeps a property with a default optional;
  * `emptyObjectsUnknown: true` reads `{ type: "object" }` as JSON Schema does,
  * any object (ARTU's `metadata`), not an object that must stay empty. Not
@@ -45,7 +45,7 @@ export function schemaThreadFor(json: string): SchemaThread {
   return json.length >= SCHEMA_WORKER_MIN_BYTES ? "worker" : "main";
 }
 
-/** openapi-typescript's output on this thread (sharing its TypeScript with ts-morph), or a located SpecError. */
+/** openapi-typescript's output on this thread, or a located SpecError. Its compiler is the one ts-morph gets if loaded later (typescript-once.ts). */
 export async function renderSchemaTypes(json: string, source: string): Promise<string> {
   shareTypeScriptWithTsMorph();
   try {

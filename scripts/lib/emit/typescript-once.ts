@@ -1,12 +1,14 @@
 /**
- * One TypeScript compiler per generate run. openapi-typescript (schema.ts)
- * and ts-morph (the other emitters) each bring one: openapi-typescript the
- * `typescript` package, ts-morph the copy bundled in @ts-morph/common. A copy
- * costs ~0.35 s of CPU to load and ~50 MB, which on a small spec is a third of
- * what openapi-typescript alone costs. ts-morph is pinned to the release whose
- * bundled compiler has the same major.minor as the `typescript` package, and
- * gets the package's instance through `require.cache` (Node's documented way
- * to substitute a module); if the versions ever differ, each keeps its own.
+ * One TypeScript compiler per process. openapi-typescript (schema.ts) and
+ * ts-morph (drift's `--sdk-check`, which generates both clients in-process and
+ * then compares their types with ts-morph) each bring one: openapi-typescript
+ * the `typescript` package, ts-morph the copy bundled in @ts-morph/common. A
+ * copy costs ~0.35 s of CPU to load and ~50 MB. ts-morph is pinned to the
+ * release whose bundled compiler has the same major.minor as the `typescript`
+ * package, and gets the package's instance through `require.cache` (Node's
+ * documented way to substitute a module), so the types are also checked by
+ * the compiler the project builds with; if the versions ever differ, each
+ * keeps its own.
  *
  * Both are loaded through CommonJS `require` (schema-render.mjs): an ESM
  * import of a CommonJS module makes Node lex its source for export names
