@@ -17,14 +17,22 @@ import { formatLocated } from "../spec/errors";
 import type { OpenApiDocument } from "../spec/load";
 import { closeSchemas, defsRef, DEFS_ID } from "./closed-schema";
 import { fileBanner } from "./docs";
+import { shareSubschemas } from "./shared-schemas";
 
 const WORKER = new URL("./validators-worker.mjs", import.meta.url);
 
 export interface ValidatorsInput {
-  /** One schema: the closed definitions and, under `$defs["operation:<id>"]`, each operation's closed response schema. */
+  /**
+   * One schema: the closed definitions (keyed by document pointer), the
+   * shared parts (`shared:<n>`, shared-schemas.ts) and, under
+   * `$defs["operation:<id>"]`, each distinct closed response schema (keyed by
+   * the first operation that has it).
+   */
   readonly schema: object;
-  /** Export name → ref of its schema. */
+  /** Export name → ref of its schema (operations with the same response schema share one). */
   readonly exports: Readonly<Record<string, string>>;
+  /** `shared:<n>` → the definitions it was taken out of (where a fault in it is reported). */
+  readonly origins: Readonly<Record<string, readonly string[]>>;
   /** The operations that get a validator, in export order. */
   readonly operations: readonly OperationModel[];
 }
@@ -74,14 +82,23 @@ export function validatorsInput(document: OpenApiDocument, model: ApiModel): Val
     operations.map((op) => op.response!.schemaPointer),
     String(document.openapi ?? ""),
   );
-  const defs: Record<string, unknown> = { ...(closed.defs as { $defs: Record<string, unknown> }).$defs };
+  const shared = shareSubschemas((closed.defs as { $defs: Record<string, unknown> }).$defs, closed.roots);
+  const defs: Record<string, unknown> = { ...shared.defs };
   const exports: Record<string, string> = {};
+  /** Response schema (JSON) → its `$defs` key: one validate function for all the operations that return it. */
+  const keyOf = new Map<string, string>();
   operations.forEach((op, index) => {
-    const key = `operation:${op.operationId}`;
-    defs[key] = closed.roots[index];
+    const root = shared.roots[index];
+    const text = JSON.stringify(root);
+    let key = keyOf.get(text);
+    if (key === undefined) {
+      key = `operation:${op.operationId}`;
+      keyOf.set(text, key);
+      defs[key] = root;
+    }
     exports[validatorExportName(op)] = defsRef(key);
   });
-  return { schema: { $id: DEFS_ID, $defs: defs }, exports, operations };
+  return { schema: { $id: DEFS_ID, $defs: defs }, exports, origins: shared.origins, operations };
 }
 
 /** Starts the worker now, so that Ajv loads while the model is built; the input follows with `send`. */
@@ -103,7 +120,7 @@ export function startValidatorsJob(source: string, warn: WarningSink = toStderr)
   return {
     send: (input) => {
       sent = input.operations;
-      worker.postMessage({ schema: input.schema, exports: input.exports });
+      worker.postMessage({ schema: input.schema, exports: input.exports, origins: input.origins });
     },
     result,
     cancel: async () => void (await worker.terminate()),
