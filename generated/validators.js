@@ -3,7 +3,8 @@
  * Drift validators: for each operation with a JSON success response, an Ajv
  * validate function over a CLOSED copy of its response schema (every object
  * schema that declares properties gets unevaluatedProperties: false; value
- * constraints and annotations dropped). Loaded by the client only when
+ * constraints and annotations dropped). Operations with the same response
+ * schema share one function. Loaded by the client only when
  * `drift` is "report" or "strict" (src/drift/). Machine code: read the
  * schemas in the `schemaN` constants, not the functions.
  */

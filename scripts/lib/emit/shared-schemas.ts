@@ -29,6 +29,17 @@
  * those are the costly ones; a repeated leaf (`{ type: "string" }`) or a
  * plain array of references is as much code called as written in place.
  *
+ * Nor is a subschema with a `$ref` into a reference cycle (a recursive
+ * definition) shared. Ajv decides at compile time how a `$ref` passes on the
+ * properties its target evaluated: statically (the target is compiled: its
+ * properties count even when it fails) or at run time (the target is still
+ * being compiled, i.e. recursion: they count only when it passes, so a
+ * failing recursive value has every property reported as unknown). Which one
+ * a use gets depends on the order Ajv meets the definitions in; compiled
+ * once and called from elsewhere, a shared copy would carry the choice made
+ * at its first use to all the others, and a drifting recursive response
+ * would be reported differently than before.
+ *
  * Not done, on purpose: flattening an `allOf` chain of object schemas into one
  * object. Ajv already resolves the properties such a chain evaluates at
  * compile time (a static list of names, no run-time tracking), so flattening
@@ -68,27 +79,34 @@ export interface SharedSchemas {
  * occurrence (definitions in key order, then the roots in order).
  */
 export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: readonly unknown[]): SharedSchemas {
+  const recursive = recursiveDefinitions(defs);
   // 1. Give every distinct subschema an id (hash-consing, bottom-up: a node's
   //    key is its own keywords with each child replaced by the child's id).
   const ids = new Map<string, number>();
-  const composite: boolean[] = [];
+  /** Per id: worth sharing (composite, and no `$ref` in it into a reference cycle). */
+  const shareable: boolean[] = [];
+  const composite = new Set<number>();
+  const cyclic = new Set<number>();
   const idOf = new Map<object, number>();
   const intern = (node: unknown): number => {
     if (node === null || typeof node !== "object") {
       const key = JSON.stringify(node);
       let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = composite.push(false) - 1));
+      if (id === undefined) ids.set(key, (id = shareable.push(false) - 1));
       return id;
     }
     const known = idOf.get(node);
     if (known !== undefined) return known;
     let isComposite = false;
+    let intoCycle = false;
     const parts: unknown[] = [];
     for (const [keyword, value] of Object.entries(node)) {
       if (COMPOSITE_KEYWORDS.has(keyword)) isComposite = true;
+      if (keyword === "$ref" && typeof value === "string" && recursive.has(value)) intoCycle = true;
       const child = (schema: unknown): number => {
         const id = intern(schema);
-        isComposite ||= composite[id]!;
+        isComposite ||= composite.has(id);
+        intoCycle ||= cyclic.has(id);
         return id;
       };
       if (SCHEMA_KEYWORDS.has(keyword)) parts.push(keyword, child(value));
@@ -98,7 +116,11 @@ export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: 
     }
     const key = JSON.stringify(parts);
     let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = composite.push(isComposite) - 1));
+    if (id === undefined) {
+      ids.set(key, (id = shareable.push(isComposite && !intoCycle) - 1));
+      if (isComposite) composite.add(id);
+      if (intoCycle) cyclic.add(id);
+    }
     idOf.set(node, id);
     return id;
   };
@@ -121,7 +143,7 @@ export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: 
   const outDefs: Record<string, unknown> = {};
   const origins: Record<string, string[]> = {};
   const shouldShare = (node: unknown, id: number): boolean =>
-    isObject(node) && composite[id]! && (counts.get(id) ?? 0) >= 2 && !(Object.keys(node).length === 1 && "$ref" in node);
+    isObject(node) && shareable[id]! && (counts.get(id) ?? 0) >= 2 && !(Object.keys(node).length === 1 && "$ref" in node);
 
   /** `container`: the definition being written, undefined in a root. */
   const rewrite = (node: unknown, container: string | undefined, top: boolean): unknown => {
@@ -152,6 +174,69 @@ export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: 
   for (const key of keys) outDefs[key] = rewrite(defs[key], key, true);
   const outRoots = roots.map((root) => rewrite(root, undefined, false));
   return { defs: outDefs, roots: outRoots, origins };
+}
+
+/**
+ * The refs (as written, `defsRef(key)`) of the definitions that are part of a
+ * reference cycle (a strongly connected component of the `$ref` graph with
+ * more than one definition, or one referring to itself).
+ */
+function recursiveDefinitions(defs: Readonly<Record<string, unknown>>): Set<string> {
+  const keyOfRef = new Map(Object.keys(defs).map((key) => [defsRef(key), key]));
+  const edges = new Map<string, string[]>();
+  for (const key of Object.keys(defs)) {
+    const targets: string[] = [];
+    const collect = (node: unknown): void => {
+      if (!isObject(node)) return;
+      const target = typeof node.$ref === "string" ? keyOfRef.get(node.$ref) : undefined;
+      if (target !== undefined) targets.push(target);
+      forEachChild(node, collect);
+    };
+    collect(defs[key]);
+    edges.set(key, targets);
+  }
+  // Tarjan's algorithm, iterative (reference chains can be long).
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const recursive = new Set<string>();
+  for (const start of edges.keys()) {
+    if (index.has(start)) continue;
+    const frames: { key: string; next: number }[] = [{ key: start, next: 0 }];
+    index.set(start, index.size);
+    low.set(start, index.get(start)!);
+    stack.push(start);
+    onStack.add(start);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const targets = edges.get(frame.key)!;
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++]!;
+        if (!index.has(target)) {
+          index.set(target, index.size);
+          low.set(target, index.get(target)!);
+          stack.push(target);
+          onStack.add(target);
+          frames.push({ key: target, next: 0 });
+        } else if (onStack.has(target)) low.set(frame.key, Math.min(low.get(frame.key)!, index.get(target)!));
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low.set(parent.key, Math.min(low.get(parent.key)!, low.get(frame.key)!));
+      if (low.get(frame.key) !== index.get(frame.key)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.key);
+      if (component.length > 1 || edges.get(frame.key)!.includes(frame.key)) for (const key of component) recursive.add(defsRef(key));
+    }
+  }
+  return recursive;
 }
 
 function forEachChild(node: unknown, visit: (child: unknown) => void): void {

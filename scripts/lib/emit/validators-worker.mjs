@@ -17,6 +17,7 @@
 // schema arrives with its repeated parts shared (shared-schemas.ts), so what
 // is left is Ajv generating code once per distinct schema.
 import { parentPort } from "node:worker_threads";
+import { DRIFT_AJV_OPTIONS, skipFunctionParsing } from "./validators-ajv.mjs";
 
 const loading = Promise.all([import("ajv/dist/2020.js"), import("./standalone-code.mjs"), import("ajv-formats")]);
 
@@ -30,34 +31,8 @@ parentPort.once("message", async ({ schema, exports, origins }) => {
     const unknownFormats = new Set();
     const warnings = [];
     const ajv = new Ajv2020({
-      allErrors: true,
-      strict: false,
-      // Error messages are not used (the runtime builds its own), and every
-      // referenced definition compiles to one shared function. No meta-schema
-      // pass: a broken schema fails the compilation of the operations using
-      // it, which are left out (and named) while the others compile.
-      messages: false,
-      inlineRefs: false,
-      validateSchema: false,
-      code: {
-        source: true,
-        esm: true,
-        lines: true,
-        // Ajv turns each validator's code into a function (new Function) for
-        // the caller to run; here nothing runs it (standalone-code.mjs reads
-        // the code Ajv keeps in `validate.source`, which this option does not
-        // touch), so V8 is handed a stub instead of parsing megabytes of code.
-        process: () => "return function generateTimeStub() {}",
-        // No optimizer pass: it only drops unused temporaries (`const _errs3
-        // = errors;`) and inlines single-use ones, i.e. the same checks and
-        // errors in ~10% more code, and it was ~30% of Ajv's CPU time here
-        // (it recounts every name of every function's syntax tree).
-        optimize: false,
-      },
-      // `required` with 2+ names: one loop over the list instead of one
-      // check per name (allErrors): the same errors in the same order, with
-      // the same params ({ missingProperty }), in less code.
-      loopRequired: 2,
+      ...DRIFT_AJV_OPTIONS,
+      code: { ...DRIFT_AJV_OPTIONS.code, process: skipFunctionParsing },
       // "unknown format" comes once per schema using it (hundreds on a large
       // spec): collected by name and reported in one line by the caller.
       logger: {
