@@ -10,18 +10,17 @@
  */
 import runtime0 from "ajv-formats/dist/formats.js";
 export const validateAddressesCreateMany = validate1;
-const schema1 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
-const schema2 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:3"},"type":"array"};
-const schema3 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false};
-const schema4 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/shared:1"},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":"object"};
+const schema1 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+const schema2 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false},"type":"array"};
+const schema3 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/shared:1"},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":"object"};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = runtime0.fullFormats["date-time"];
-const schema5 = {"anyOf":[{"const":"MX"},{"type":"string"}]};
+const schema4 = {"anyOf":[{"const":"MX"},{"type":"string"}]};
 
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate5.evaluated;
+const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -82,17 +81,17 @@ vErrors = null;
 }
 }
 }
-validate5.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
-validate5.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema6 = {"enum":["base","MX:AV","MX:AV:ARI","MX:AV:AVI","MX:AV:INM","MX:AV:JYS","MX:AV:MJR","MX:AV:MPC","MX:AV:TSC","MX:AV:VEH","MX:CNBV","MX:CNBV:TRANSMISOR","MX"],"type":"string"};
+const schema5 = {"enum":["base","MX:AV","MX:AV:ARI","MX:AV:AVI","MX:AV:INM","MX:AV:JYS","MX:AV:MJR","MX:AV:MPC","MX:AV:TSC","MX:AV:VEH","MX:CNBV","MX:CNBV:TRANSMISOR","MX"],"type":"string"};
 
-function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate7.evaluated;
+const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -110,9 +109,9 @@ vErrors.push(err0);
 errors++;
 }
 const _errs0 = errors;
-const vSchema0 = schema6.enum;
+const vSchema0 = schema5.enum;
 if(!(((((((((((((data === "base") || (data === "MX:AV")) || (data === "MX:AV:ARI")) || (data === "MX:AV:AVI")) || (data === "MX:AV:INM")) || (data === "MX:AV:JYS")) || (data === "MX:AV:MJR")) || (data === "MX:AV:MPC")) || (data === "MX:AV:TSC")) || (data === "MX:AV:VEH")) || (data === "MX:CNBV")) || (data === "MX:CNBV:TRANSMISOR")) || (data === "MX"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema6.enum}};
+const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema5.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -121,18 +120,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate7.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
-validate7.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate6.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema7 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressScopeData","unevaluatedProperties":false};
-const schema8 = {"properties":{"MX":{"properties":{"betweenStreets":{"type":"string"},"cnbv":{"properties":{"TRANSMISOR":{"type":"object"}},"type":"object","unevaluatedProperties":false},"exteriorNumber":{"type":"string"},"interiorNumber":{"type":"string"},"municipality":{"type":"string"},"neighborhood":{"type":"string"},"reference":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema6 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressScopeData","unevaluatedProperties":false};
+const schema7 = {"properties":{"MX":{"properties":{"betweenStreets":{"type":"string"},"cnbv":{"properties":{"TRANSMISOR":{"type":"object"}},"type":"object","unevaluatedProperties":false},"exteriorNumber":{"type":"string"},"interiorNumber":{"type":"string"},"municipality":{"type":"string"},"neighborhood":{"type":"string"},"reference":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate10.evaluated;
+const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -326,24 +325,24 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate9.errors = vErrors;
 return errors === 0;
 }
-validate10.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate9.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate9.evaluated;
+const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate10(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+if(!(validate9(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
 }
 else {
@@ -363,16 +362,16 @@ errors++;
 }
 }
 }
-validate9.errors = vErrors;
+validate8.errors = vErrors;
 return errors === 0;
 }
-validate9.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate4.evaluated;
+const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -381,7 +380,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema4.required){
+for(const prop0 of schema3.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -442,8 +441,8 @@ var valid0 = _errs3 === errors;
 if(data.country !== undefined){
 let data2 = data.country;
 const _errs5 = errors;
-if(!(validate5(data2, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+if(!(validate4(data2, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
 else {
@@ -577,8 +576,8 @@ var valid0 = _errs16 === errors;
 if(data.scope !== undefined){
 let data9 = data.scope;
 const _errs18 = errors;
-if(!(validate7(data9, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data9, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -588,8 +587,8 @@ var valid0 = _errs18 === errors;
 if(data.scopeData !== undefined){
 let data10 = data.scopeData;
 const _errs19 = errors;
-if(!(validate9(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+if(!(validate8(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
 errors = vErrors.length;
 }
 else {
@@ -642,9 +641,9 @@ vErrors.push(err14);
 errors++;
 }
 const _errs25 = errors;
-const vSchema0 = schema4.properties.type.enum;
+const vSchema0 = schema3.properties.type.enum;
 if(!(((((data13 === "home") || (data13 === "business")) || (data13 === "mailing")) || (data13 === "legal")) || (data13 === "other"))){
-const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema4.properties.type.enum}};
+const err15 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema3.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -696,47 +695,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate4.errors = vErrors;
-return errors === 0;
-}
-validate4.evaluated = {"props":{"city":true,"clientId":true,"country":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"metadata":true,"postalCode":true,"scope":true,"scopeData":true,"state":true,"street":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate3.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate4(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
 validate3.errors = vErrors;
 return errors === 0;
 }
-validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate3.evaluated = {"props":{"city":true,"clientId":true,"country":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"metadata":true,"postalCode":true,"scope":true,"scopeData":true,"state":true,"street":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -762,14 +724,11 @@ errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -778,18 +737,36 @@ vErrors.push(err0);
 }
 errors++;
 }
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
 validate2.errors = vErrors;
 return errors === 0;
 }
 validate2.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema9 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"};
-const schema10 = {"properties":{"code":{"type":"string"},"index":{"type":"integer"},"message":{"type":"string"}},"required":["index","code","message"],"type":"object"};
+const schema8 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BatchItemError","unevaluatedProperties":false},"type":"array"};
+const schema9 = {"properties":{"code":{"type":"string"},"index":{"type":"integer"},"message":{"type":"string"}},"required":["index","code","message"],"type":"object"};
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate17.evaluated;
+const evaluated0 = validate15.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -798,7 +775,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema10.required){
+for(const prop0 of schema9.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -869,16 +846,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
-validate17.evaluated = {"props":{"code":true,"index":true,"message":true},"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":{"code":true,"index":true,"message":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate16.evaluated;
+const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -892,8 +869,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate17(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate15(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 else {
@@ -929,10 +906,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
-validate16.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate14.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -973,8 +950,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs2 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -1010,13 +987,13 @@ return errors === 0;
 }
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesGetPrimary = validate20;
-const schema11 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/shared:1"},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
+export const validateAddressesGetPrimary = validate18;
+const schema10 = {"properties":{"city":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"metadata":{"type":"object"},"postalCode":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/shared:1"},"state":{"type":"string"},"street":{"type":"string"},"type":{"enum":["home","business","mailing","legal","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["clientId","isPrimary","street","city","state","postalCode","scope","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
+const evaluated0 = validate18.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1024,7 +1001,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema11.type}};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema10.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1035,7 +1012,7 @@ errors++;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema11.required){
+for(const prop0 of schema10.required){
 if(data[prop0] === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -1096,8 +1073,8 @@ var valid0 = _errs3 === errors;
 if(data.country !== undefined){
 let data2 = data.country;
 const _errs5 = errors;
-if(!(validate5(data2, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+if(!(validate4(data2, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
 else {
@@ -1231,8 +1208,8 @@ var valid0 = _errs16 === errors;
 if(data.scope !== undefined){
 let data9 = data.scope;
 const _errs18 = errors;
-if(!(validate7(data9, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data9, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -1242,8 +1219,8 @@ var valid0 = _errs18 === errors;
 if(data.scopeData !== undefined){
 let data10 = data.scopeData;
 const _errs19 = errors;
-if(!(validate9(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
+if(!(validate8(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
 errors = vErrors.length;
 }
 else {
@@ -1296,9 +1273,9 @@ vErrors.push(err15);
 errors++;
 }
 const _errs25 = errors;
-const vSchema0 = schema11.properties.type.enum;
+const vSchema0 = schema10.properties.type.enum;
 if(!(((((data13 === "home") || (data13 === "business")) || (data13 === "mailing")) || (data13 === "legal")) || (data13 === "other"))){
-const err16 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum}};
+const err16 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema10.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1353,20 +1330,20 @@ errors++;
 }
 }
 }
-validate20.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate18.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesList = validate24;
-const schema12 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema13 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false};
-const schema14 = {"properties":{"hasMore":{"type":"boolean"},"nextCursor":{"type":["string","null"]},"totalCount":{"type":"integer"}},"required":["hasMore","nextCursor"],"type":"object"};
+export const validateAddressesList = validate22;
+const schema11 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema12 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Pagination","unevaluatedProperties":false};
+const schema13 = {"properties":{"hasMore":{"type":"boolean"},"nextCursor":{"type":["string","null"]},"totalCount":{"type":"integer"}},"required":["hasMore","nextCursor"],"type":"object"};
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1375,7 +1352,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema14.required){
+for(const prop0 of schema13.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -1407,7 +1384,7 @@ if(data.nextCursor !== undefined){
 let data1 = data.nextCursor;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema14.properties.nextCursor.type}};
+const err2 = {instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema13.properties.nextCursor.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1446,24 +1423,24 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate27.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
-validate27.evaluated = {"props":{"hasMore":true,"nextCursor":true,"totalCount":true},"dynamicProps":false,"dynamicItems":false};
+validate25.evaluated = {"props":{"hasMore":true,"nextCursor":true,"totalCount":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 else {
@@ -1483,16 +1460,16 @@ errors++;
 }
 }
 }
-validate26.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1501,7 +1478,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema12.required){
+for(const prop0 of schema11.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -1527,8 +1504,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -1559,21 +1536,21 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAddressesListForClient = validate24;
+export const validateAddressesListForClient = validate22;
 
-export const validateAddressesSync = validate30;
-const schema15 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false};
-const schema16 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"}},"required":["created","updated","deleted"],"type":"object"};
+export const validateAddressesSync = validate28;
+const schema14 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AddressSyncResult","unevaluatedProperties":false};
+const schema15 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate31.evaluated;
+const evaluated0 = validate29.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1582,7 +1559,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema16.required){
+for(const prop0 of schema15.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -1680,24 +1657,24 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate31.errors = vErrors;
+validate29.errors = vErrors;
 return errors === 0;
 }
-validate31.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate29.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 else {
@@ -1717,20 +1694,20 @@ errors++;
 }
 }
 }
-validate30.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateAddressesUpdateMany = validate1;
 
-export const validateAddressesUpsertManyByExternalId = validate35;
-const schema17 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:3"}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateAddressesUpsertManyByExternalId = validate33;
+const schema16 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Address","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1739,7 +1716,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema17.required){
+for(const prop0 of schema16.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -1763,7 +1740,7 @@ let data1 = data0[i0];
 const _errs3 = errors;
 const _errs4 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const prop1 of schema17.properties.data.items.required){
+for(const prop1 of schema16.properties.data.items.required){
 if(data1[prop1] === undefined){
 const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
@@ -1789,9 +1766,9 @@ vErrors.push(err2);
 errors++;
 }
 const _errs6 = errors;
-const vSchema0 = schema17.properties.data.items.properties.action.enum;
+const vSchema0 = schema16.properties.data.items.properties.action.enum;
 if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
-const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema17.properties.data.items.properties.action.enum}};
+const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema16.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1811,12 +1788,11 @@ errors = vErrors.length;
 }
 else {
 }
-var valid3 = _errs7 === errors;
-}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 const _errs8 = errors;
-for(const key0 in data1){
-if((key0 !== "action") && (key0 !== "data")){
-const err4 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+for(const key0 in data3){
+if(((((((((((((((key0 !== "city") && (key0 !== "clientId")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "metadata")) && (key0 !== "postalCode")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "state")) && (key0 !== "street")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err4 = {instancePath:instancePath+"/data/" + i0+"/data",schemaPath:"#/properties/data/items/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1827,13 +1803,29 @@ errors++;
 }
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+var valid3 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key1 in data1){
+if((key1 !== "action") && (key1 !== "data")){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -1844,32 +1836,7 @@ valid2 = false;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-if(data.errors !== undefined){
-let data4 = data.errors;
-const _errs9 = errors;
-if(!(validate16(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs9 === errors;
-}
-const _errs10 = errors;
-for(const key1 in data){
-if(((key1 !== "atomic") && (key1 !== "data")) && (key1 !== "errors")){
-const err7 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1878,10 +1845,23 @@ vErrors.push(err7);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
+if(data.errors !== undefined){
+let data4 = data.errors;
+const _errs10 = errors;
+if(!(validate14(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+}
+var valid0 = _errs10 === errors;
+}
+const _errs11 = errors;
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1890,22 +1870,33 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate35.errors = vErrors;
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertItemsList = validate38;
-const schema18 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:28"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema19 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:29"},"type":"array"};
-const schema20 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false};
-const schema21 = {"properties":{"alertId":{"format":"uuid","type":"string"},"clientId":{"format":"uuid","type":"string"},"clientNames":{"items":{"type":"string"},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItemScopeData","unevaluatedProperties":false},"transactionAmount":{"type":["number","null"]},"transactionCurrency":{"type":["string","null"]},"transactionDate":{"type":["string","null"]},"transactionId":{"format":"uuid","type":"string"},"updatedAt":{"format":"date-time","type":"string"},"validationErrors":{"items":{"properties":{"code":{"type":"string"},"label":{"type":"string"},"message":{"type":"string"},"parentClientId":{"type":"string"},"path":{"type":"string"},"resourceId":{"type":"string"},"sdkField":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object"};
-const schema22 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"alertDescription":{"type":"string"},"amendment":{"properties":{"originalReference":{"type":"string"},"reason":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"descripcionOperacion":{"type":"string"},"fechaDeteccion":{"format":"date-time","type":"string"},"razones":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+export const validateAlertItemsList = validate36;
+const schema17 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema18 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false},"type":"array"};
+const schema19 = {"properties":{"alertId":{"format":"uuid","type":"string"},"clientId":{"format":"uuid","type":"string"},"clientNames":{"items":{"type":"string"},"type":"array"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItemScopeData","unevaluatedProperties":false},"transactionAmount":{"type":["number","null"]},"transactionCurrency":{"type":["string","null"]},"transactionDate":{"type":["string","null"]},"transactionId":{"format":"uuid","type":"string"},"updatedAt":{"format":"date-time","type":"string"},"validationErrors":{"items":{"properties":{"code":{"type":"string"},"label":{"type":"string"},"message":{"type":"string"},"parentClientId":{"type":"string"},"path":{"type":"string"},"resourceId":{"type":"string"},"sdkField":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object"};
+const schema20 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"alertDescription":{"type":"string"},"amendment":{"properties":{"originalReference":{"type":"string"},"reason":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"descripcionOperacion":{"type":"string"},"fechaDeteccion":{"format":"date-time","type":"string"},"razones":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2318,16 +2309,16 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2542,8 +2533,8 @@ var valid0 = _errs13 === errors;
 if(data.scopeData !== undefined){
 let data7 = data.scopeData;
 const _errs18 = errors;
-if(!(validate42(data7, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate39(data7, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 else {
@@ -2569,7 +2560,7 @@ if(data.transactionAmount !== undefined){
 let data8 = data.transactionAmount;
 const _errs20 = errors;
 if((!(typeof data8 == "number")) && (data8 !== null)){
-const err14 = {instancePath:instancePath+"/transactionAmount",schemaPath:"#/properties/transactionAmount/type",keyword:"type",params:{type: schema21.properties.transactionAmount.type}};
+const err14 = {instancePath:instancePath+"/transactionAmount",schemaPath:"#/properties/transactionAmount/type",keyword:"type",params:{type: schema19.properties.transactionAmount.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2585,7 +2576,7 @@ if(data.transactionCurrency !== undefined){
 let data9 = data.transactionCurrency;
 const _errs22 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err15 = {instancePath:instancePath+"/transactionCurrency",schemaPath:"#/properties/transactionCurrency/type",keyword:"type",params:{type: schema21.properties.transactionCurrency.type}};
+const err15 = {instancePath:instancePath+"/transactionCurrency",schemaPath:"#/properties/transactionCurrency/type",keyword:"type",params:{type: schema19.properties.transactionCurrency.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2601,7 +2592,7 @@ if(data.transactionDate !== undefined){
 let data10 = data.transactionDate;
 const _errs24 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err16 = {instancePath:instancePath+"/transactionDate",schemaPath:"#/properties/transactionDate/type",keyword:"type",params:{type: schema21.properties.transactionDate.type}};
+const err16 = {instancePath:instancePath+"/transactionDate",schemaPath:"#/properties/transactionDate/type",keyword:"type",params:{type: schema19.properties.transactionDate.type}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2850,53 +2841,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":{"alertId":true,"clientId":true,"clientNames":true,"createdAt":true,"id":true,"metadata":true,"scopeData":true,"transactionAmount":true,"transactionCurrency":true,"transactionDate":true,"transactionId":true,"updatedAt":true,"validationErrors":true},"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":{"alertId":true,"clientId":true,"clientNames":true,"createdAt":true,"id":true,"metadata":true,"scopeData":true,"transactionAmount":true,"transactionCurrency":true,"transactionDate":true,"transactionId":true,"updatedAt":true,"validationErrors":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((((key0 !== "alertId") && (key0 !== "clientId")) && (key0 !== "clientNames")) && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "scopeData")) && (key0 !== "transactionAmount")) && (key0 !== "transactionCurrency")) && (key0 !== "transactionDate")) && (key0 !== "transactionId")) && (key0 !== "updatedAt")) && (key0 !== "validationErrors")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2910,20 +2864,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate40(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate38(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((key0 !== "alertId") && (key0 !== "clientId")) && (key0 !== "clientNames")) && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "scopeData")) && (key0 !== "transactionAmount")) && (key0 !== "transactionCurrency")) && (key0 !== "transactionDate")) && (key0 !== "transactionId")) && (key0 !== "updatedAt")) && (key0 !== "validationErrors")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2932,16 +2883,34 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate39.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2950,7 +2919,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema18.required){
+for(const prop0 of schema17.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -2965,8 +2934,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate39(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate37(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 else {
@@ -2976,8 +2945,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -3008,18 +2977,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsAddItems = validate48;
-const schema23 = {"properties":{"added":{"type":"number"},"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:28"}},"required":["added","items"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsAddItems = validate44;
+const schema21 = {"properties":{"added":{"type":"number"},"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["added","items"],"type":"object","unevaluatedProperties":false};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3028,7 +2997,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema23.required){
+for(const prop0 of schema21.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -3059,8 +3028,8 @@ var valid0 = _errs1 === errors;
 if(data.items !== undefined){
 let data1 = data.items;
 const _errs3 = errors;
-if(!(validate39(data1, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate37(data1, {instancePath:instancePath+"/items",parentData:data,parentDataProperty:"items",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 else {
@@ -3091,22 +3060,21 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsCreateMany = validate50;
-const schema24 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:31"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
-const schema25 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:32"},"type":"array"};
-const schema26 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false};
-const schema27 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"createdByWorkflowId":{"format":"uuid","type":["string","null"]},"description":{"type":"string"},"externalId":{"type":"string"},"filedAt":{"format":"date-time","type":["string","null"]},"filedReportId":{"format":"uuid","type":["string","null"]},"id":{"format":"uuid","type":"string"},"itemCount":{"type":"integer"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertScopeData","unevaluatedProperties":false},"tags":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
-const schema28 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"mesReportado":{"type":"string"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+export const validateAlertsCreateMany = validate46;
+const schema22 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+const schema23 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false},"type":"array"};
+const schema24 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"createdByWorkflowId":{"format":"uuid","type":["string","null"]},"description":{"type":"string"},"externalId":{"type":"string"},"filedAt":{"format":"date-time","type":["string","null"]},"filedReportId":{"format":"uuid","type":["string","null"]},"id":{"format":"uuid","type":"string"},"itemCount":{"type":"integer"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertScopeData","unevaluatedProperties":false},"tags":{"$ref":"urn:artu:drift:defs#/$defs/shared:3"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
+const schema25 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"type":"object"},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"},"mesReportado":{"type":"string"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
+const evaluated0 = validate50.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3363,17 +3331,17 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate55.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate50.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema29 = {"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"};
+const schema26 = {"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"};
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3393,7 +3361,7 @@ if(data0.color !== undefined){
 let data1 = data0.color;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err0 = {instancePath:instancePath+"/" + i0+"/color",schemaPath:"#/items/properties/color/type",keyword:"type",params:{type: schema29.items.properties.color.type}};
+const err0 = {instancePath:instancePath+"/" + i0+"/color",schemaPath:"#/items/properties/color/type",keyword:"type",params:{type: schema26.items.properties.color.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3491,16 +3459,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate57.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3543,7 +3511,7 @@ if(data.createdByWorkflowId !== undefined){
 let data1 = data.createdByWorkflowId;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/createdByWorkflowId",schemaPath:"#/properties/createdByWorkflowId/type",keyword:"type",params:{type: schema27.properties.createdByWorkflowId.type}};
+const err2 = {instancePath:instancePath+"/createdByWorkflowId",schemaPath:"#/properties/createdByWorkflowId/type",keyword:"type",params:{type: schema24.properties.createdByWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3605,7 +3573,7 @@ if(data.filedAt !== undefined){
 let data4 = data.filedAt;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/filedAt",schemaPath:"#/properties/filedAt/type",keyword:"type",params:{type: schema27.properties.filedAt.type}};
+const err6 = {instancePath:instancePath+"/filedAt",schemaPath:"#/properties/filedAt/type",keyword:"type",params:{type: schema24.properties.filedAt.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3635,7 +3603,7 @@ if(data.filedReportId !== undefined){
 let data5 = data.filedReportId;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err8 = {instancePath:instancePath+"/filedReportId",schemaPath:"#/properties/filedReportId/type",keyword:"type",params:{type: schema27.properties.filedReportId.type}};
+const err8 = {instancePath:instancePath+"/filedReportId",schemaPath:"#/properties/filedReportId/type",keyword:"type",params:{type: schema24.properties.filedReportId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3786,8 +3754,8 @@ var valid0 = _errs24 === errors;
 if(data.scope !== undefined){
 let data11 = data.scope;
 const _errs26 = errors;
-if(!(validate7(data11, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data11, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -3797,8 +3765,8 @@ var valid0 = _errs26 === errors;
 if(data.scopeData !== undefined){
 let data12 = data.scopeData;
 const _errs27 = errors;
-if(!(validate55(data12, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate50(data12, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 else {
@@ -3823,8 +3791,8 @@ var valid0 = _errs27 === errors;
 if(data.tags !== undefined){
 let data13 = data.tags;
 const _errs29 = errors;
-if(!(validate57(data13, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate52(data13, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 else {
@@ -3872,53 +3840,16 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate53.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":{"createdAt":true,"createdByWorkflowId":true,"description":true,"externalId":true,"filedAt":true,"filedReportId":true,"id":true,"itemCount":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"scopeData":true,"tags":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":{"createdAt":true,"createdByWorkflowId":true,"description":true,"externalId":true,"filedAt":true,"filedReportId":true,"id":true,"itemCount":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"scopeData":true,"tags":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate53(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((((((key0 !== "createdAt") && (key0 !== "createdByWorkflowId")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "filedAt")) && (key0 !== "filedReportId")) && (key0 !== "id")) && (key0 !== "itemCount")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "tags")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate52.errors = vErrors;
-return errors === 0;
-}
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3932,20 +3863,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate52(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate48(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((((key0 !== "createdAt") && (key0 !== "createdByWorkflowId")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "filedAt")) && (key0 !== "filedReportId")) && (key0 !== "id")) && (key0 !== "itemCount")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "tags")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3954,16 +3882,34 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate51.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3972,7 +3918,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema24.required){
+for(const prop0 of schema22.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -3987,8 +3933,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate51(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate47(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 else {
@@ -3998,8 +3944,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs2 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -4030,25 +3976,26 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsGetItem = validate63;
+export const validateAlertsGetItem = validate57;
+const schema27 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AlertItem","unevaluatedProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate57.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate41(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 else {
@@ -4068,18 +4015,18 @@ errors++;
 }
 }
 }
-validate63.errors = vErrors;
+validate57.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsList = validate65;
-const schema31 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:31"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsList = validate59;
+const schema28 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate59.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4088,7 +4035,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema31.required){
+for(const prop0 of schema28.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -4103,8 +4050,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate51(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate47(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 else {
@@ -4114,8 +4061,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -4146,24 +4093,22 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate59.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsListClients = validate68;
-const schema32 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:34"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema33 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:35"},"type":"array"};
-const schema34 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
-const schema35 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"age":{"type":["integer","null"]},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"birthDate":{"format":"date","type":"string"},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"},"createdAt":{"format":"date-time","type":"string"},"documents":{"$ref":"urn:artu:drift:defs#/$defs/shared:9"},"email":{"type":["string","null"]},"employment":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"lastName":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"linkedClients":{"$ref":"urn:artu:drift:defs#/$defs/shared:13"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"$ref":"urn:artu:drift:defs#/$defs/shared:15"},"phone":{"type":["string","null"]},"riskAssessments":{"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"required":["id","name"],"type":"object","unevaluatedProperties":false},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt","isPrimary"],"type":"object"};
-const schema36 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"},"type":"array"};
-const schema37 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false};
-const schema38 = {"properties":{"accountNumber":{"type":"string"},"bankCode":{"type":"string"},"bankName":{"type":"string"},"clabe":{"type":["string","null"]},"clientId":{"format":"uuid","type":"string"},"codigoBanco":{"type":"string"},"codigoPlaza":{"type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"currency":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isActive":{"type":"boolean"},"isPrimary":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["checking","savings","investment","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","clientId","accountNumber","bankName","country","currency","createdAt","updatedAt"],"type":"object"};
+export const validateAlertsListClients = validate62;
+const schema29 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:27"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema30 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false},"type":"array"};
+const schema31 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/shared:2"},"age":{"type":["integer","null"]},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"birthDate":{"format":"date","type":"string"},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"createdAt":{"format":"date-time","type":"string"},"documents":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"},"email":{"type":["string","null"]},"employment":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"lastName":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"linkedClients":{"$ref":"urn:artu:drift:defs#/$defs/shared:9"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"$ref":"urn:artu:drift:defs#/$defs/shared:10"},"phone":{"type":["string","null"]},"riskAssessments":{"type":"object"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"tags":{"items":{"properties":{"color":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"}},"required":["id","name"],"type":"object","unevaluatedProperties":false},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt","isPrimary"],"type":"object"};
+const schema32 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false},"type":"array"};
+const schema33 = {"properties":{"accountNumber":{"type":"string"},"bankCode":{"type":"string"},"bankName":{"type":"string"},"clabe":{"type":["string","null"]},"clientId":{"format":"uuid","type":"string"},"codigoBanco":{"type":"string"},"codigoPlaza":{"type":"string"},"country":{"$ref":"urn:artu:drift:defs#/$defs/shared:0"},"createdAt":{"format":"date-time","type":"string"},"currency":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isActive":{"type":"boolean"},"isPrimary":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["checking","savings","investment","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","clientId","accountNumber","bankName","country","currency","createdAt","updatedAt"],"type":"object"};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4172,7 +4117,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema38.required){
+for(const prop0 of schema33.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -4236,7 +4181,7 @@ if(data.clabe !== undefined){
 let data3 = data.clabe;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/clabe",schemaPath:"#/properties/clabe/type",keyword:"type",params:{type: schema38.properties.clabe.type}};
+const err4 = {instancePath:instancePath+"/clabe",schemaPath:"#/properties/clabe/type",keyword:"type",params:{type: schema33.properties.clabe.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4313,8 +4258,8 @@ var valid0 = _errs13 === errors;
 if(data.country !== undefined){
 let data7 = data.country;
 const _errs15 = errors;
-if(!(validate5(data7, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+if(!(validate4(data7, {instancePath:instancePath+"/country",parentData:data,parentDataProperty:"country",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
 else {
@@ -4491,9 +4436,9 @@ vErrors.push(err19);
 errors++;
 }
 const _errs33 = errors;
-const vSchema0 = schema38.properties.type.enum;
+const vSchema0 = schema33.properties.type.enum;
 if(!((((data16 === "checking") || (data16 === "savings")) || (data16 === "investment")) || (data16 === "other"))){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema38.properties.type.enum}};
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema33.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4545,53 +4490,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":{"accountNumber":true,"bankCode":true,"bankName":true,"clabe":true,"clientId":true,"codigoBanco":true,"codigoPlaza":true,"country":true,"createdAt":true,"currency":true,"externalId":true,"id":true,"isActive":true,"isPrimary":true,"label":true,"metadata":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":{"accountNumber":true,"bankCode":true,"bankName":true,"clabe":true,"clientId":true,"codigoBanco":true,"codigoPlaza":true,"country":true,"createdAt":true,"currency":true,"externalId":true,"id":true,"isActive":true,"isPrimary":true,"label":true,"metadata":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((((((((key0 !== "accountNumber") && (key0 !== "bankCode")) && (key0 !== "bankName")) && (key0 !== "clabe")) && (key0 !== "clientId")) && (key0 !== "codigoBanco")) && (key0 !== "codigoPlaza")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isActive")) && (key0 !== "isPrimary")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate73.evaluated;
+const evaluated0 = validate66.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4605,20 +4513,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate74(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate67(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((((((((((((((key0 !== "accountNumber") && (key0 !== "bankCode")) && (key0 !== "bankName")) && (key0 !== "clabe")) && (key0 !== "clientId")) && (key0 !== "codigoBanco")) && (key0 !== "codigoPlaza")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isActive")) && (key0 !== "isPrimary")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4627,19 +4532,36 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate73.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate66.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate66.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema39 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"type":"array"};
-const schema40 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false};
-const schema41 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":"object"};
+const schema34 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false},"type":"array"};
+const schema35 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":"object"};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate72.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4648,7 +4570,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema41.required){
+for(const prop0 of schema35.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -4844,9 +4766,9 @@ vErrors.push(err12);
 errors++;
 }
 const _errs18 = errors;
-const vSchema0 = schema41.properties.type.enum;
+const vSchema0 = schema35.properties.type.enum;
 if(!(((((data8 === "email") || (data8 === "phone")) || (data8 === "mobile")) || (data8 === "fax")) || (data8 === "other"))){
-const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema41.properties.type.enum}};
+const err13 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema35.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4907,7 +4829,7 @@ if(data.verifiedAt !== undefined){
 let data11 = data.verifiedAt;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err17 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema41.properties.verifiedAt.type}};
+const err17 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema35.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4944,53 +4866,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate82.errors = vErrors;
+validate72.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":{"clientId":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"isVerified":true,"label":true,"metadata":true,"type":true,"updatedAt":true,"value":true,"verifiedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate72.evaluated = {"props":{"clientId":true,"createdAt":true,"externalId":true,"id":true,"isPrimary":true,"isVerified":true,"label":true,"metadata":true,"type":true,"updatedAt":true,"value":true,"verifiedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate82(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((key0 !== "clientId") && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "isVerified")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")) && (key0 !== "verifiedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate81.errors = vErrors;
-return errors === 0;
-}
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5004,20 +4889,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate81(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate72(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((((((((key0 !== "clientId") && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "isVerified")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")) && (key0 !== "verifiedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5026,20 +4908,37 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate80.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:10"},"type":"array"};
-const schema43 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false};
-const schema44 = {"properties":{"clientId":{"format":"uuid","type":"string"},"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":"string"},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"required":["clientId","type","id","createdAt","updatedAt","status"],"type":"object"};
+const schema36 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false},"type":"array"};
+const schema37 = {"properties":{"clientId":{"format":"uuid","type":"string"},"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":"string"},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"required":["clientId","type","id","createdAt","updatedAt","status"],"type":"object"};
 const formats54 = runtime0.fullFormats.date;
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5048,7 +4947,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema44.required){
+for(const prop0 of schema37.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -5094,7 +4993,7 @@ if(data.contentType !== undefined){
 let data1 = data.contentType;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema44.properties.contentType.type}};
+const err3 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema37.properties.contentType.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5140,7 +5039,7 @@ if(data.expiresAt !== undefined){
 let data3 = data.expiresAt;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema44.properties.expiresAt.type}};
+const err6 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema37.properties.expiresAt.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5202,7 +5101,7 @@ if(data.filename !== undefined){
 let data6 = data.filename;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err10 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema44.properties.filename.type}};
+const err10 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema37.properties.filename.type}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5264,7 +5163,7 @@ if(data.rejectionReason !== undefined){
 let data9 = data.rejectionReason;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err14 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema44.properties.rejectionReason.type}};
+const err14 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema37.properties.rejectionReason.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5280,7 +5179,7 @@ if(data.reviewedAt !== undefined){
 let data10 = data.reviewedAt;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err15 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema44.properties.reviewedAt.type}};
+const err15 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema37.properties.reviewedAt.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5310,7 +5209,7 @@ if(data.reviewedBy !== undefined){
 let data11 = data.reviewedBy;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err17 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema44.properties.reviewedBy.type}};
+const err17 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema37.properties.reviewedBy.type}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5326,7 +5225,7 @@ if(data.size !== undefined){
 let data12 = data.size;
 const _errs25 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
-const err18 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema44.properties.size.type}};
+const err18 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema37.properties.size.type}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5404,7 +5303,7 @@ if(data.verifiedAt !== undefined){
 let data16 = data.verifiedAt;
 const _errs33 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err23 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema44.properties.verifiedAt.type}};
+const err23 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema37.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5434,7 +5333,7 @@ if(data.verifiedBy !== undefined){
 let data17 = data.verifiedBy;
 const _errs35 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err25 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema44.properties.verifiedBy.type}};
+const err25 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema37.properties.verifiedBy.type}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5457,53 +5356,16 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate88.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":{"clientId":true,"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":{"clientId":true,"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate87.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate88(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((((((((key0 !== "clientId") && (key0 !== "contentType")) && (key0 !== "createdAt")) && (key0 !== "expiresAt")) && (key0 !== "externalId")) && (key0 !== "fields")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "rejectionReason")) && (key0 !== "reviewedAt")) && (key0 !== "reviewedBy")) && (key0 !== "size")) && (key0 !== "status")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "verifiedAt")) && (key0 !== "verifiedBy")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate87.errors = vErrors;
-return errors === 0;
-}
-validate87.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate86.evaluated;
+const evaluated0 = validate75.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5517,20 +5379,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate87(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate76(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((((((((((((((key0 !== "clientId") && (key0 !== "contentType")) && (key0 !== "createdAt")) && (key0 !== "expiresAt")) && (key0 !== "externalId")) && (key0 !== "fields")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "rejectionReason")) && (key0 !== "reviewedAt")) && (key0 !== "reviewedBy")) && (key0 !== "size")) && (key0 !== "status")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "verifiedAt")) && (key0 !== "verifiedBy")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5539,18 +5398,36 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate86.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate75.errors = vErrors;
 return errors === 0;
 }
-validate86.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate75.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema45 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false};
-const schema46 = {"properties":{"department":{"type":"string"},"employeeId":{"type":"string"},"isEmployee":{"type":"boolean"},"position":{"type":"string"},"startDate":{"format":"date","type":"string"}},"type":"object"};
+const schema38 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Employment","unevaluatedProperties":false};
+const schema39 = {"properties":{"department":{"type":"string"},"employeeId":{"type":"string"},"isEmployee":{"type":"boolean"},"position":{"type":"string"},"startDate":{"format":"date","type":"string"}},"type":"object"};
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate80.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5664,24 +5541,24 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate93.errors = vErrors;
+validate80.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":{"department":true,"employeeId":true,"isEmployee":true,"position":true,"startDate":true},"dynamicProps":false,"dynamicItems":false};
+validate80.evaluated = {"props":{"department":true,"employeeId":true,"isEmployee":true,"position":true,"startDate":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate92.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate93(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+if(!(validate80(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
 errors = vErrors.length;
 }
 else {
@@ -5701,17 +5578,17 @@ errors++;
 }
 }
 }
-validate92.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate92.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema47 = {"anyOf":[{"type":"string"},{"type":"null"}]};
+const schema40 = {"anyOf":[{"type":"string"},{"type":"null"}]};
 
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate96.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5773,21 +5650,20 @@ vErrors = null;
 }
 }
 }
-validate96.errors = vErrors;
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate96.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:14"},"type":"array"};
-const schema49 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false};
-const schema50 = {"properties":{"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientSummary","unevaluatedProperties":false},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"relationshipType":{"enum":["legal_representative","controlling_beneficiary"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","relationshipType","client","createdAt","updatedAt"],"type":"object"};
-const schema51 = {"properties":{"birthDate":{"format":"date","type":"string"},"createdAt":{"format":"date-time","type":"string"},"employment":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"lastName":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"$ref":"urn:artu:drift:defs#/$defs/shared:15"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt"],"type":"object"};
-const schema52 = {"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]};
+const schema41 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false},"type":"array"};
+const schema42 = {"properties":{"client":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientSummary","unevaluatedProperties":false},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"relationshipType":{"enum":["legal_representative","controlling_beneficiary"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","relationshipType","client","createdAt","updatedAt"],"type":"object"};
+const schema43 = {"properties":{"birthDate":{"format":"date","type":"string"},"createdAt":{"format":"date-time","type":"string"},"employment":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"lastName":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"metadata":{"type":"object"},"middleName":{"type":"string"},"name":{"type":"string"},"nationalities":{"$ref":"urn:artu:drift:defs#/$defs/shared:10"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClientScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"type":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ClientType"},"updatedAt":{"format":"date-time","type":"string"}},"required":["type","name","scopes","id","createdAt","updatedAt"],"type":"object"};
+const schema44 = {"anyOf":[{"items":{"type":"string"},"type":"array"},{"type":"string"},{"type":"null"}]};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5889,19 +5765,19 @@ vErrors = null;
 }
 }
 }
-validate104.errors = vErrors;
+validate90.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate104.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate90.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
-const schema53 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"AVI":{"anyOf":[{"properties":{"username":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false},"INM":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"MJR":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"MPC":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"TSC":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"},"VEH":{"$ref":"urn:artu:drift:defs#/$defs/shared:17"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"anyOf":[{"properties":{"claveSujetoObligado":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"numeroCuenta":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
-const schema54 = {"anyOf":[{"type":"object"},{"type":"null"}]};
+const schema45 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"AVI":{"anyOf":[{"properties":{"username":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false},"INM":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"MJR":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"MPC":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"TSC":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"},"VEH":{"$ref":"urn:artu:drift:defs#/$defs/shared:11"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"anyOf":[{"properties":{"claveSujetoObligado":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"numeroCuenta":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"}},"type":"object"},{"type":"null"}],"unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema46 = {"anyOf":[{"type":"object"},{"type":"null"}]};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5963,16 +5839,16 @@ vErrors = null;
 }
 }
 }
-validate107.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate106.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5994,8 +5870,8 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.ARI !== undefined){
 let data2 = data1.ARI;
 const _errs5 = errors;
-if(!(validate107(data2, {instancePath:instancePath+"/MX/actividadVulnerable/ARI",parentData:data1,parentDataProperty:"ARI",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data2, {instancePath:instancePath+"/MX/actividadVulnerable/ARI",parentData:data1,parentDataProperty:"ARI",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6013,8 +5889,8 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.username !== undefined){
 let data4 = data3.username;
 const _errs10 = errors;
-if(!(validate96(data4, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/username",parentData:data3,parentDataProperty:"username",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data4, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/username",parentData:data3,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -6097,8 +5973,8 @@ var valid2 = _errs6 === errors;
 if(data1.INM !== undefined){
 let data5 = data1.INM;
 const _errs14 = errors;
-if(!(validate107(data5, {instancePath:instancePath+"/MX/actividadVulnerable/INM",parentData:data1,parentDataProperty:"INM",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data5, {instancePath:instancePath+"/MX/actividadVulnerable/INM",parentData:data1,parentDataProperty:"INM",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6108,8 +5984,8 @@ var valid2 = _errs14 === errors;
 if(data1.JYS !== undefined){
 let data6 = data1.JYS;
 const _errs15 = errors;
-if(!(validate107(data6, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data6, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6119,8 +5995,8 @@ var valid2 = _errs15 === errors;
 if(data1.MJR !== undefined){
 let data7 = data1.MJR;
 const _errs16 = errors;
-if(!(validate107(data7, {instancePath:instancePath+"/MX/actividadVulnerable/MJR",parentData:data1,parentDataProperty:"MJR",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data7, {instancePath:instancePath+"/MX/actividadVulnerable/MJR",parentData:data1,parentDataProperty:"MJR",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6130,8 +6006,8 @@ var valid2 = _errs16 === errors;
 if(data1.MPC !== undefined){
 let data8 = data1.MPC;
 const _errs17 = errors;
-if(!(validate107(data8, {instancePath:instancePath+"/MX/actividadVulnerable/MPC",parentData:data1,parentDataProperty:"MPC",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data8, {instancePath:instancePath+"/MX/actividadVulnerable/MPC",parentData:data1,parentDataProperty:"MPC",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6141,8 +6017,8 @@ var valid2 = _errs17 === errors;
 if(data1.TSC !== undefined){
 let data9 = data1.TSC;
 const _errs18 = errors;
-if(!(validate107(data9, {instancePath:instancePath+"/MX/actividadVulnerable/TSC",parentData:data1,parentDataProperty:"TSC",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data9, {instancePath:instancePath+"/MX/actividadVulnerable/TSC",parentData:data1,parentDataProperty:"TSC",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6152,8 +6028,8 @@ var valid2 = _errs18 === errors;
 if(data1.VEH !== undefined){
 let data10 = data1.VEH;
 const _errs19 = errors;
-if(!(validate107(data10, {instancePath:instancePath+"/MX/actividadVulnerable/VEH",parentData:data1,parentDataProperty:"VEH",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+if(!(validate93(data10, {instancePath:instancePath+"/MX/actividadVulnerable/VEH",parentData:data1,parentDataProperty:"VEH",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 else {
@@ -6202,8 +6078,8 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.claveSujetoObligado !== undefined){
 let data13 = data12.claveSujetoObligado;
 const _errs27 = errors;
-if(!(validate96(data13, {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/claveSujetoObligado",parentData:data12,parentDataProperty:"claveSujetoObligado",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data13, {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/claveSujetoObligado",parentData:data12,parentDataProperty:"claveSujetoObligado",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -6213,8 +6089,8 @@ var valid7 = _errs27 === errors;
 if(data12.numeroCuenta !== undefined){
 let data14 = data12.numeroCuenta;
 const _errs28 = errors;
-if(!(validate96(data14, {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/numeroCuenta",parentData:data12,parentDataProperty:"numeroCuenta",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data14, {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/numeroCuenta",parentData:data12,parentDataProperty:"numeroCuenta",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -6390,17 +6266,17 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate106.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate106.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"anyOf":[{"enum":["individual","company","trust"],"type":"string"},{"type":"string"}]};
+const schema47 = {"anyOf":[{"enum":["individual","company","trust"],"type":"string"},{"type":"string"}]};
 
-function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate120.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6421,9 +6297,9 @@ vErrors.push(err0);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema55.anyOf[0].enum;
+const vSchema0 = schema47.anyOf[0].enum;
 if(!(((data === "individual") || (data === "company")) || (data === "trust"))){
-const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema55.anyOf[0].enum}};
+const err1 = {instancePath,schemaPath:"#/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema47.anyOf[0].enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6473,16 +6349,16 @@ vErrors = null;
 }
 }
 }
-validate120.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate120.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6491,7 +6367,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema51.required){
+for(const prop0 of schema43.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -6566,8 +6442,8 @@ var valid0 = _errs3 === errors;
 if(data.employment !== undefined){
 let data2 = data.employment;
 const _errs5 = errors;
-if(!(validate92(data2, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate79(data2, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 else {
@@ -6623,8 +6499,8 @@ var valid0 = _errs8 === errors;
 if(data.lastName !== undefined){
 let data5 = data.lastName;
 const _errs10 = errors;
-if(!(validate96(data5, {instancePath:instancePath+"/lastName",parentData:data,parentDataProperty:"lastName",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data5, {instancePath:instancePath+"/lastName",parentData:data,parentDataProperty:"lastName",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -6682,20 +6558,20 @@ var valid0 = _errs15 === errors;
 if(data.nationalities !== undefined){
 let data9 = data.nationalities;
 const _errs17 = errors;
-if(!(validate104(data9, {instancePath:instancePath+"/nationalities",parentData:data,parentDataProperty:"nationalities",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate90(data9, {instancePath:instancePath+"/nationalities",parentData:data,parentDataProperty:"nationalities",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 else {
-var items0 = validate104.evaluated.items;
+var items0 = validate90.evaluated.items;
 }
 var valid0 = _errs17 === errors;
 }
 if(data.scopeData !== undefined){
 let data10 = data.scopeData;
 const _errs18 = errors;
-if(!(validate106(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+if(!(validate92(data10, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
 errors = vErrors.length;
 }
 else {
@@ -6727,8 +6603,8 @@ const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
 let data12 = data11[i0];
 const _errs22 = errors;
-if(!(validate7(data12, {instancePath:instancePath+"/scopes/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data12, {instancePath:instancePath+"/scopes/" + i0,parentData:data11,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -6754,8 +6630,8 @@ var valid0 = _errs20 === errors;
 if(data.type !== undefined){
 let data13 = data.type;
 const _errs23 = errors;
-if(!(validate120(data13, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate106(data13, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 else {
@@ -6803,16 +6679,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate101.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":{"birthDate":true,"createdAt":true,"employment":true,"externalId":true,"id":true,"lastName":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"scopeData":true,"scopes":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":{"birthDate":true,"createdAt":true,"employment":true,"externalId":true,"id":true,"lastName":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"scopeData":true,"scopes":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6821,7 +6697,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema50.required){
+for(const prop0 of schema42.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -6836,8 +6712,8 @@ errors++;
 if(data.client !== undefined){
 let data0 = data.client;
 const _errs1 = errors;
-if(!(validate101(data0, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+if(!(validate87(data0, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
 errors = vErrors.length;
 }
 else {
@@ -6949,9 +6825,9 @@ vErrors.push(err7);
 errors++;
 }
 const _errs10 = errors;
-const vSchema0 = schema50.properties.relationshipType.enum;
+const vSchema0 = schema42.properties.relationshipType.enum;
 if(!((data4 === "legal_representative") || (data4 === "controlling_beneficiary"))){
-const err8 = {instancePath:instancePath+"/relationshipType",schemaPath:"#/properties/relationshipType/enum",keyword:"enum",params:{allowedValues: schema50.properties.relationshipType.enum}};
+const err8 = {instancePath:instancePath+"/relationshipType",schemaPath:"#/properties/relationshipType/enum",keyword:"enum",params:{allowedValues: schema42.properties.relationshipType.enum}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7003,53 +6879,16 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate100.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":{"client":true,"createdAt":true,"id":true,"metadata":true,"relationshipType":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":{"client":true,"createdAt":true,"id":true,"metadata":true,"relationshipType":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((key0 !== "client") && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "relationshipType")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate99.errors = vErrors;
-return errors === 0;
-}
-validate99.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate98.evaluated;
+const evaluated0 = validate85.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7063,20 +6902,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate99(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate86(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((key0 !== "client") && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "relationshipType")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7085,17 +6921,35 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate98.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate85.errors = vErrors;
 return errors === 0;
 }
-validate98.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate85.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema56 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"properties":{"username":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"}},"type":"object","unevaluatedProperties":false},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"claveSujetoObligado":{"type":"string"},"numeroCuenta":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema48 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"type":"object"},"AVI":{"properties":{"username":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"}},"type":"object","unevaluatedProperties":false},"INM":{"type":"object"},"JYS":{"type":"object"},"MJR":{"type":"object"},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"claveSujetoObligado":{"type":"string"},"numeroCuenta":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"curp":{"type":"string"},"rfc":{"type":"string"}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
 
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate127.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7138,8 +6992,8 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.username !== undefined){
 let data4 = data3.username;
 const _errs9 = errors;
-if(!(validate96(data4, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/username",parentData:data3,parentDataProperty:"username",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data4, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/username",parentData:data3,parentDataProperty:"username",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -7457,16 +7311,16 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate127.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7475,7 +7329,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema35.required){
+for(const prop0 of schema31.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -7502,7 +7356,7 @@ if(data.age !== undefined){
 let data1 = data.age;
 const _errs2 = errors;
 if((!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))) && (data1 !== null)){
-const err1 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/type",keyword:"type",params:{type: schema35.properties.age.type}};
+const err1 = {instancePath:instancePath+"/age",schemaPath:"#/properties/age/type",keyword:"type",params:{type: schema31.properties.age.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7517,8 +7371,8 @@ var valid0 = _errs2 === errors;
 if(data.bankAccounts !== undefined){
 let data2 = data.bankAccounts;
 const _errs4 = errors;
-if(!(validate73(data2, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate66(data2, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 else {
@@ -7558,8 +7412,8 @@ var valid0 = _errs5 === errors;
 if(data.contactMethods !== undefined){
 let data4 = data.contactMethods;
 const _errs7 = errors;
-if(!(validate80(data4, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate71(data4, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 else {
@@ -7599,8 +7453,8 @@ var valid0 = _errs8 === errors;
 if(data.documents !== undefined){
 let data6 = data.documents;
 const _errs10 = errors;
-if(!(validate86(data6, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate75(data6, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 else {
@@ -7611,7 +7465,7 @@ if(data.email !== undefined){
 let data7 = data.email;
 const _errs11 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema35.properties.email.type}};
+const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema31.properties.email.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7626,8 +7480,8 @@ var valid0 = _errs11 === errors;
 if(data.employment !== undefined){
 let data8 = data.employment;
 const _errs13 = errors;
-if(!(validate92(data8, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+if(!(validate79(data8, {instancePath:instancePath+"/employment",parentData:data,parentDataProperty:"employment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
 errors = vErrors.length;
 }
 else {
@@ -7699,8 +7553,8 @@ var valid0 = _errs18 === errors;
 if(data.lastName !== undefined){
 let data12 = data.lastName;
 const _errs20 = errors;
-if(!(validate96(data12, {instancePath:instancePath+"/lastName",parentData:data,parentDataProperty:"lastName",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data12, {instancePath:instancePath+"/lastName",parentData:data,parentDataProperty:"lastName",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -7710,8 +7564,8 @@ var valid0 = _errs20 === errors;
 if(data.linkedClients !== undefined){
 let data13 = data.linkedClients;
 const _errs21 = errors;
-if(!(validate98(data13, {instancePath:instancePath+"/linkedClients",parentData:data,parentDataProperty:"linkedClients",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+if(!(validate85(data13, {instancePath:instancePath+"/linkedClients",parentData:data,parentDataProperty:"linkedClients",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
 errors = vErrors.length;
 }
 else {
@@ -7769,12 +7623,12 @@ var valid0 = _errs26 === errors;
 if(data.nationalities !== undefined){
 let data17 = data.nationalities;
 const _errs28 = errors;
-if(!(validate104(data17, {instancePath:instancePath+"/nationalities",parentData:data,parentDataProperty:"nationalities",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate90(data17, {instancePath:instancePath+"/nationalities",parentData:data,parentDataProperty:"nationalities",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
 }
 else {
-var items0 = validate104.evaluated.items;
+var items0 = validate90.evaluated.items;
 }
 var valid0 = _errs28 === errors;
 }
@@ -7782,7 +7636,7 @@ if(data.phone !== undefined){
 let data18 = data.phone;
 const _errs29 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
-const err14 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema35.properties.phone.type}};
+const err14 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema31.properties.phone.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7813,8 +7667,8 @@ var valid0 = _errs31 === errors;
 if(data.scopeData !== undefined){
 let data20 = data.scopeData;
 const _errs33 = errors;
-if(!(validate127(data20, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+if(!(validate112(data20, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
 else {
@@ -7846,8 +7700,8 @@ const len0 = data21.length;
 for(let i0=0; i0<len0; i0++){
 let data22 = data21[i0];
 const _errs37 = errors;
-if(!(validate7(data22, {instancePath:instancePath+"/scopes/" + i0,parentData:data21,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data22, {instancePath:instancePath+"/scopes/" + i0,parentData:data21,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -7882,7 +7736,7 @@ let data24 = data23[i1];
 const _errs40 = errors;
 const _errs41 = errors;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const prop1 of schema35.properties.tags.items.required){
+for(const prop1 of schema31.properties.tags.items.required){
 if(data24[prop1] === undefined){
 const err18 = {instancePath:instancePath+"/tags/" + i1,schemaPath:"#/properties/tags/items/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
@@ -7898,7 +7752,7 @@ if(data24.color !== undefined){
 let data25 = data24.color;
 const _errs42 = errors;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err19 = {instancePath:instancePath+"/tags/" + i1+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema35.properties.tags.items.properties.color.type}};
+const err19 = {instancePath:instancePath+"/tags/" + i1+"/color",schemaPath:"#/properties/tags/items/properties/color/type",keyword:"type",params:{type: schema31.properties.tags.items.properties.color.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8001,8 +7855,8 @@ var valid0 = _errs38 === errors;
 if(data.type !== undefined){
 let data28 = data.type;
 const _errs49 = errors;
-if(!(validate120(data28, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+if(!(validate106(data28, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
 errors = vErrors.length;
 }
 else {
@@ -8050,53 +7904,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate71.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":{"addresses":true,"age":true,"bankAccounts":true,"birthDate":true,"contactMethods":true,"createdAt":true,"documents":true,"email":true,"employment":true,"externalId":true,"id":true,"isPrimary":true,"lastName":true,"linkedClients":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"phone":true,"riskAssessments":true,"scopeData":true,"scopes":true,"tags":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":{"addresses":true,"age":true,"bankAccounts":true,"birthDate":true,"contactMethods":true,"createdAt":true,"documents":true,"email":true,"employment":true,"externalId":true,"id":true,"isPrimary":true,"lastName":true,"linkedClients":true,"metadata":true,"middleName":true,"name":true,"nationalities":true,"phone":true,"riskAssessments":true,"scopeData":true,"scopes":true,"tags":true,"type":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate70.errors = vErrors;
-return errors === 0;
-}
-validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8110,20 +7927,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate70(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate64(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8132,16 +7946,34 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate69.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8150,7 +7982,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema32.required){
+for(const prop0 of schema29.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -8165,8 +7997,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate69(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate63(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 else {
@@ -8176,8 +8008,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -8208,24 +8040,23 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsListItems = validate38;
+export const validateAlertsListItems = validate36;
 
-export const validateAlertsListTransactions = validate136;
-const schema57 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:36"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema58 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:37"},"type":"array"};
-const schema59 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
-const schema60 = {"properties":{"alertedAt":{"format":"date-time","type":["string","null"]},"amount":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"createdAt":{"format":"date-time","type":"string"},"currency":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"description":{"type":"string"},"exchangeRates":{"type":"object"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isAlerted":{"type":"boolean"},"metadata":{"type":"object"},"productId":{"format":"uuid","type":["string","null"]},"relatedClientIds":{"items":{"format":"uuid","type":"string"},"type":"array"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1TransactionScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"status":{"type":"string"},"timestamp":{"format":"date-time","type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["relatedClientIds","scopes","id","timestamp","createdAt","updatedAt","isAlerted","alertedAt","status","amount","currency"],"type":"object"};
-const schema61 = {"anyOf":[{"type":"number"},{"type":"string"}]};
+export const validateAlertsListTransactions = validate120;
+const schema49 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:28"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema50 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false},"type":"array"};
+const schema51 = {"properties":{"alertedAt":{"format":"date-time","type":["string","null"]},"amount":{"$ref":"urn:artu:drift:defs#/$defs/shared:14"},"createdAt":{"format":"date-time","type":"string"},"currency":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"description":{"type":"string"},"exchangeRates":{"type":"object"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isAlerted":{"type":"boolean"},"metadata":{"type":"object"},"productId":{"format":"uuid","type":["string","null"]},"relatedClientIds":{"items":{"format":"uuid","type":"string"},"type":"array"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1TransactionScopeData","unevaluatedProperties":false},"scopes":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Scope"},"type":"array"},"status":{"type":"string"},"timestamp":{"format":"date-time","type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["relatedClientIds","scopes","id","timestamp","createdAt","updatedAt","isAlerted","alertedAt","status","amount","currency"],"type":"object"};
+const schema52 = {"anyOf":[{"type":"number"},{"type":"string"}]};
 
-function validate140(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate140.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8287,18 +8118,18 @@ vErrors = null;
 }
 }
 }
-validate140.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate140.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema62 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"payments":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"leaseEndDate":{"format":"date","type":"string"},"leaseStartDate":{"format":"date","type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoAmount":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"cryptoCurrency":{"type":"string"},"hash":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"contract":{"properties":{"cadastralValue":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"instrumentDate":{"format":"date","type":"string"},"instrumentNumber":{"type":"string"},"notaryNumber":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"dimensionTerreno":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"type":"object","unevaluatedProperties":false},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"},"MJR":{"properties":{"goods":{"items":{"type":"object"},"type":"array"},"operationPostalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"localidad":{"type":"string"},"numeroCuenta":{"type":"string"},"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
-const schema63 = {"items":{"properties":{"amount":{"$ref":"urn:artu:drift:defs#/$defs/shared:19"},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"};
+const schema53 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"payments":{"$ref":"urn:artu:drift:defs#/$defs/shared:15"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"leaseEndDate":{"format":"date","type":"string"},"leaseStartDate":{"format":"date","type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"$ref":"urn:artu:drift:defs#/$defs/shared:14"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoAmount":{"$ref":"urn:artu:drift:defs#/$defs/shared:14"},"cryptoCurrency":{"type":"string"},"hash":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"contract":{"properties":{"cadastralValue":{"$ref":"urn:artu:drift:defs#/$defs/shared:14"},"instrumentDate":{"format":"date","type":"string"},"instrumentNumber":{"type":"string"},"notaryNumber":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"anyOf":[{"type":"number"},{"type":"string"}]},"dimensionTerreno":{"anyOf":[{"type":"number"},{"type":"string"}]},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"anyOf":[{"type":"number"},{"type":"string"}]}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"$ref":"urn:artu:drift:defs#/$defs/shared:15"}},"type":"object","unevaluatedProperties":false},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"MJR":{"properties":{"goods":{"items":{"type":"object"},"type":"array"},"operationPostalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false},"MPC":{"type":"object"},"TSC":{"type":"object"},"VEH":{"type":"object"}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"localidad":{"type":"string"},"numeroCuenta":{"type":"string"},"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"US":{}},"type":"object"};
+const schema54 = {"items":{"properties":{"amount":{"anyOf":[{"type":"number"},{"type":"string"}]},"currency":{"type":"string"},"paymentDate":{"format":"date","type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"};
 
-function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate144.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8317,19 +8148,11 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.amount !== undefined){
 let data1 = data0.amount;
 const _errs3 = errors;
-if(!(validate140(data1, {instancePath:instancePath+"/" + i0+"/amount",parentData:data0,parentDataProperty:"amount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid2 = _errs3 === errors;
-}
-if(data0.currency !== undefined){
-let data2 = data0.currency;
 const _errs4 = errors;
-if(typeof data2 !== "string"){
-const err0 = {instancePath:instancePath+"/" + i0+"/currency",schemaPath:"#/items/properties/currency/type",keyword:"type",params:{type: "string"}};
+let valid3 = false;
+const _errs5 = errors;
+if(!(typeof data1 == "number")){
+const err0 = {instancePath:instancePath+"/" + i0+"/amount",schemaPath:"#/items/properties/amount/anyOf/0/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8338,18 +8161,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs5 = errors;
-var valid2 = _errs4 === errors;
-}
-if(data0.paymentDate !== undefined){
-let data3 = data0.paymentDate;
 const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data3 == "number"){
+var _valid0 = _errs5 === errors;
+valid3 = valid3 || _valid0;
+if(_valid0){
 }
-if(typeof data3 === "string"){
-if(!(formats54.validate(data3))){
-const err1 = {instancePath:instancePath+"/" + i0+"/paymentDate",schemaPath:"#/items/properties/paymentDate/format",keyword:"format",params:{format: "date"}};
+const _errs7 = errors;
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/" + i0+"/amount",schemaPath:"#/items/properties/amount/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8358,9 +8177,13 @@ vErrors.push(err1);
 }
 errors++;
 }
+const _errs8 = errors;
+var _valid0 = _errs7 === errors;
+valid3 = valid3 || _valid0;
+if(_valid0){
 }
-else {
-const err2 = {instancePath:instancePath+"/" + i0+"/paymentDate",schemaPath:"#/items/properties/paymentDate/type",keyword:"type",params:{type: "string"}};
+if(!valid3){
+const err2 = {instancePath:instancePath+"/" + i0+"/amount",schemaPath:"#/items/properties/amount/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8369,12 +8192,24 @@ vErrors.push(err2);
 }
 errors++;
 }
-var valid2 = _errs6 === errors;
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
 }
-const _errs8 = errors;
-for(const key0 in data0){
-if(((key0 !== "amount") && (key0 !== "currency")) && (key0 !== "paymentDate")){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+else {
+vErrors = null;
+}
+}
+}
+var valid2 = _errs3 === errors;
+}
+if(data0.currency !== undefined){
+let data2 = data0.currency;
+const _errs9 = errors;
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/" + i0+"/currency",schemaPath:"#/items/properties/currency/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8383,15 +8218,60 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid2 = _errs9 === errors;
 }
+if(data0.paymentDate !== undefined){
+let data3 = data0.paymentDate;
+const _errs11 = errors;
+const _errs12 = errors;
+if(typeof data3 == "number"){
 }
-else {
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+if(typeof data3 === "string"){
+if(!(formats54.validate(data3))){
+const err4 = {instancePath:instancePath+"/" + i0+"/paymentDate",schemaPath:"#/items/properties/paymentDate/format",keyword:"format",params:{format: "date"}};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + i0+"/paymentDate",schemaPath:"#/items/properties/paymentDate/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var valid2 = _errs11 === errors;
+}
+const _errs13 = errors;
+for(const key0 in data0){
+if(((key0 !== "amount") && (key0 !== "currency")) && (key0 !== "paymentDate")){
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -8402,26 +8282,85 @@ valid1 = false;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err8];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err8);
 }
 errors++;
 }
-validate144.errors = vErrors;
+validate127.errors = vErrors;
 return errors === 0;
 }
-validate144.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema64 = {"properties":{"branchInformation":{"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false},"settlementType":{}},"type":"object","unevaluatedProperties":false};
+const schema55 = {"properties":{"branchInformation":{"$ref":"urn:artu:drift:defs#/$defs/shared:13"},"settlementType":{}},"type":"object","unevaluatedProperties":false};
+const schema56 = {"properties":{"postalCode":{"type":"string"},"type":{}},"type":"object","unevaluatedProperties":false};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate135.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.postalCode !== undefined){
+let data0 = data.postalCode;
+const _errs1 = errors;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/postalCode",schemaPath:"#/properties/postalCode/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs2 = errors;
+var valid0 = _errs1 === errors;
+}
+const _errs3 = errors;
+for(const key0 in data){
+if((key0 !== "postalCode") && (key0 !== "type")){
+const err1 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate135.errors = vErrors;
+return errors === 0;
+}
+validate135.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate134.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8433,13 +8372,18 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.branchInformation !== undefined){
 let data0 = data.branchInformation;
 const _errs1 = errors;
+if(!(validate135(data0, {instancePath:instancePath+"/branchInformation",parentData:data,parentDataProperty:"branchInformation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs1 === errors;
+}
 const _errs2 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.postalCode !== undefined){
-let data1 = data0.postalCode;
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-const err0 = {instancePath:instancePath+"/branchInformation/postalCode",schemaPath:"#/properties/branchInformation/properties/postalCode/type",keyword:"type",params:{type: "string"}};
+for(const key0 in data){
+if((key0 !== "branchInformation") && (key0 !== "settlementType")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8448,13 +8392,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-const _errs4 = errors;
-var valid1 = _errs3 === errors;
 }
-const _errs5 = errors;
-for(const key0 in data0){
-if((key0 !== "postalCode") && (key0 !== "type")){
-const err1 = {instancePath:instancePath+"/branchInformation",schemaPath:"#/properties/branchInformation/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8463,54 +8404,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/branchInformation",schemaPath:"#/properties/branchInformation/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-const _errs6 = errors;
-for(const key1 in data){
-if((key1 !== "branchInformation") && (key1 !== "settlementType")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate155.errors = vErrors;
+validate134.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate134.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate126.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8553,8 +8456,8 @@ var valid3 = _errs7 === errors;
 if(data2.payments !== undefined){
 let data4 = data2.payments;
 const _errs9 = errors;
-if(!(validate144(data4, {instancePath:instancePath+"/MX/actividadVulnerable/ARI/payments",parentData:data2,parentDataProperty:"payments",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+if(!(validate127(data4, {instancePath:instancePath+"/MX/actividadVulnerable/ARI/payments",parentData:data2,parentDataProperty:"payments",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
 errors = vErrors.length;
 }
 else {
@@ -8725,8 +8628,8 @@ var valid4 = _errs26 === errors;
 if(data5.value !== undefined){
 let data14 = data5.value;
 const _errs28 = errors;
-if(!(validate140(data14, {instancePath:instancePath+"/MX/actividadVulnerable/ARI/property/value",parentData:data5,parentDataProperty:"value",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate123(data14, {instancePath:instancePath+"/MX/actividadVulnerable/ARI/property/value",parentData:data5,parentDataProperty:"value",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 else {
@@ -8793,8 +8696,8 @@ if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.cryptoAmount !== undefined){
 let data16 = data15.cryptoAmount;
 const _errs33 = errors;
-if(!(validate140(data16, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/cryptoAmount",parentData:data15,parentDataProperty:"cryptoAmount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate123(data16, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/cryptoAmount",parentData:data15,parentDataProperty:"cryptoAmount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 else {
@@ -8820,8 +8723,8 @@ var valid5 = _errs34 === errors;
 if(data15.hash !== undefined){
 let data18 = data15.hash;
 const _errs36 = errors;
-if(!(validate96(data18, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/hash",parentData:data15,parentDataProperty:"hash",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data18, {instancePath:instancePath+"/MX/actividadVulnerable/AVI/hash",parentData:data15,parentDataProperty:"hash",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -8867,8 +8770,8 @@ if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.cadastralValue !== undefined){
 let data21 = data20.cadastralValue;
 const _errs42 = errors;
-if(!(validate140(data21, {instancePath:instancePath+"/MX/actividadVulnerable/INM/contract/cadastralValue",parentData:data20,parentDataProperty:"cadastralValue",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate123(data21, {instancePath:instancePath+"/MX/actividadVulnerable/INM/contract/cadastralValue",parentData:data20,parentDataProperty:"cadastralValue",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 else {
@@ -9010,30 +8913,11 @@ var valid10 = _errs56 === errors;
 if(data26.dimensionConstruido !== undefined){
 let data29 = data26.dimensionConstruido;
 const _errs58 = errors;
-if(!(validate140(data29, {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionConstruido",parentData:data26,parentDataProperty:"dimensionConstruido",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid10 = _errs58 === errors;
-}
-if(data26.dimensionTerreno !== undefined){
-let data30 = data26.dimensionTerreno;
 const _errs59 = errors;
-if(!(validate140(data30, {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionTerreno",parentData:data26,parentDataProperty:"dimensionTerreno",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid10 = _errs59 === errors;
-}
-if(data26.folioReal !== undefined){
-let data31 = data26.folioReal;
+let valid11 = false;
 const _errs60 = errors;
-if(typeof data31 !== "string"){
-const err26 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/folioReal",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/folioReal/type",keyword:"type",params:{type: "string"}};
+if(!(typeof data29 == "number")){
+const err26 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionConstruido",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionConstruido/anyOf/0/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -9043,13 +8927,13 @@ vErrors.push(err26);
 errors++;
 }
 const _errs61 = errors;
-var valid10 = _errs60 === errors;
+var _valid0 = _errs60 === errors;
+valid11 = valid11 || _valid0;
+if(_valid0){
 }
-if(data26.numeroExterior !== undefined){
-let data32 = data26.numeroExterior;
 const _errs62 = errors;
-if(typeof data32 !== "string"){
-const err27 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/numeroExterior",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/numeroExterior/type",keyword:"type",params:{type: "string"}};
+if(typeof data29 !== "string"){
+const err27 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionConstruido",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionConstruido/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -9059,13 +8943,12 @@ vErrors.push(err27);
 errors++;
 }
 const _errs63 = errors;
-var valid10 = _errs62 === errors;
+var _valid0 = _errs62 === errors;
+valid11 = valid11 || _valid0;
+if(_valid0){
 }
-if(data26.numeroInterior !== undefined){
-let data33 = data26.numeroInterior;
-const _errs64 = errors;
-if(typeof data33 !== "string"){
-const err28 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/numeroInterior",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/numeroInterior/type",keyword:"type",params:{type: "string"}};
+if(!valid11){
+const err28 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionConstruido",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionConstruido/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9074,14 +8957,27 @@ vErrors.push(err28);
 }
 errors++;
 }
-const _errs65 = errors;
-var valid10 = _errs64 === errors;
+else {
+errors = _errs59;
+if(vErrors !== null){
+if(_errs59){
+vErrors.length = _errs59;
 }
-if(data26.postalCode !== undefined){
-let data34 = data26.postalCode;
+else {
+vErrors = null;
+}
+}
+}
+var valid10 = _errs58 === errors;
+}
+if(data26.dimensionTerreno !== undefined){
+let data30 = data26.dimensionTerreno;
+const _errs64 = errors;
+const _errs65 = errors;
+let valid12 = false;
 const _errs66 = errors;
-if(typeof data34 !== "string"){
-const err29 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/postalCode",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/postalCode/type",keyword:"type",params:{type: "string"}};
+if(!(typeof data30 == "number")){
+const err29 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionTerreno",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionTerreno/anyOf/0/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9091,23 +8987,13 @@ vErrors.push(err29);
 errors++;
 }
 const _errs67 = errors;
-var valid10 = _errs66 === errors;
+var _valid1 = _errs66 === errors;
+valid12 = valid12 || _valid1;
+if(_valid1){
 }
-if(data26.value !== undefined){
-let data35 = data26.value;
 const _errs68 = errors;
-if(!(validate140(data35, {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/value",parentData:data26,parentDataProperty:"value",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid10 = _errs68 === errors;
-}
-const _errs69 = errors;
-for(const key4 in data26){
-if(((((((((key4 !== "calle") && (key4 !== "colonia")) && (key4 !== "dimensionConstruido")) && (key4 !== "dimensionTerreno")) && (key4 !== "folioReal")) && (key4 !== "numeroExterior")) && (key4 !== "numeroInterior")) && (key4 !== "postalCode")) && (key4 !== "value")){
-const err30 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key4}};
+if(typeof data30 !== "string"){
+const err30 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionTerreno",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionTerreno/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -9116,10 +9002,13 @@ vErrors.push(err30);
 }
 errors++;
 }
+const _errs69 = errors;
+var _valid1 = _errs68 === errors;
+valid12 = valid12 || _valid1;
+if(_valid1){
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/type",keyword:"type",params:{type: "object"}};
+if(!valid12){
+const err31 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/dimensionTerreno",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/dimensionTerreno/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -9128,14 +9017,24 @@ vErrors.push(err31);
 }
 errors++;
 }
-var valid8 = _errs52 === errors;
-if(!valid8){
-valid9 = false;
-}
-}
+else {
+errors = _errs65;
+if(vErrors !== null){
+if(_errs65){
+vErrors.length = _errs65;
 }
 else {
-const err32 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/type",keyword:"type",params:{type: "array"}};
+vErrors = null;
+}
+}
+}
+var valid10 = _errs64 === errors;
+}
+if(data26.folioReal !== undefined){
+let data31 = data26.folioReal;
+const _errs70 = errors;
+if(typeof data31 !== "string"){
+const err32 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/folioReal",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/folioReal/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -9144,13 +9043,14 @@ vErrors.push(err32);
 }
 errors++;
 }
-var valid6 = _errs50 === errors;
+const _errs71 = errors;
+var valid10 = _errs70 === errors;
 }
-if(data19.operationType !== undefined){
-let data36 = data19.operationType;
-const _errs70 = errors;
-if(typeof data36 !== "string"){
-const err33 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/operationType",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/operationType/type",keyword:"type",params:{type: "string"}};
+if(data26.numeroExterior !== undefined){
+let data32 = data26.numeroExterior;
+const _errs72 = errors;
+if(typeof data32 !== "string"){
+const err33 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/numeroExterior",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/numeroExterior/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9159,24 +9059,14 @@ vErrors.push(err33);
 }
 errors++;
 }
-const _errs71 = errors;
-var valid6 = _errs70 === errors;
-}
-if(data19.payments !== undefined){
-let data37 = data19.payments;
-const _errs72 = errors;
-if(!(validate144(data37, {instancePath:instancePath+"/MX/actividadVulnerable/INM/payments",parentData:data19,parentDataProperty:"payments",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid6 = _errs72 === errors;
-}
 const _errs73 = errors;
-for(const key5 in data19){
-if((((key5 !== "contract") && (key5 !== "inmuebles")) && (key5 !== "operationType")) && (key5 !== "payments")){
-const err34 = {instancePath:instancePath+"/MX/actividadVulnerable/INM",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key5}};
+var valid10 = _errs72 === errors;
+}
+if(data26.numeroInterior !== undefined){
+let data33 = data26.numeroInterior;
+const _errs74 = errors;
+if(typeof data33 !== "string"){
+const err34 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/numeroInterior",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/numeroInterior/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9185,10 +9075,14 @@ vErrors.push(err34);
 }
 errors++;
 }
+const _errs75 = errors;
+var valid10 = _errs74 === errors;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/MX/actividadVulnerable/INM",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/type",keyword:"type",params:{type: "object"}};
+if(data26.postalCode !== undefined){
+let data34 = data26.postalCode;
+const _errs76 = errors;
+if(typeof data34 !== "string"){
+const err35 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/postalCode",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/postalCode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9197,36 +9091,17 @@ vErrors.push(err35);
 }
 errors++;
 }
-var valid2 = _errs38 === errors;
-}
-if(data1.JYS !== undefined){
-let data38 = data1.JYS;
-const _errs74 = errors;
-if(!(validate155(data38, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid2 = _errs74 === errors;
-}
-if(data1.MJR !== undefined){
-let data39 = data1.MJR;
-const _errs75 = errors;
-const _errs76 = errors;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.goods !== undefined){
-let data40 = data39.goods;
 const _errs77 = errors;
+var valid10 = _errs76 === errors;
+}
+if(data26.value !== undefined){
+let data35 = data26.value;
 const _errs78 = errors;
-if(Array.isArray(data40)){
-let valid13 = true;
-const len1 = data40.length;
-for(let i1=0; i1<len1; i1++){
-let data41 = data40[i1];
 const _errs79 = errors;
-if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
-const err36 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/goods/" + i1,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/goods/items/type",keyword:"type",params:{type: "object"}};
+let valid13 = false;
+const _errs80 = errors;
+if(!(typeof data35 == "number")){
+const err36 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/value",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9235,15 +9110,14 @@ vErrors.push(err36);
 }
 errors++;
 }
-const _errs80 = errors;
-var valid12 = _errs79 === errors;
-if(!valid12){
-valid13 = false;
+const _errs81 = errors;
+var _valid2 = _errs80 === errors;
+valid13 = valid13 || _valid2;
+if(_valid2){
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/goods",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/goods/type",keyword:"type",params:{type: "array"}};
+const _errs82 = errors;
+if(typeof data35 !== "string"){
+const err37 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/value",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9252,13 +9126,13 @@ vErrors.push(err37);
 }
 errors++;
 }
-var valid11 = _errs77 === errors;
+const _errs83 = errors;
+var _valid2 = _errs82 === errors;
+valid13 = valid13 || _valid2;
+if(_valid2){
 }
-if(data39.operationPostalCode !== undefined){
-let data42 = data39.operationPostalCode;
-const _errs81 = errors;
-if(typeof data42 !== "string"){
-const err38 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/operationPostalCode",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/operationPostalCode/type",keyword:"type",params:{type: "string"}};
+if(!valid13){
+const err38 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0+"/value",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/properties/value/anyOf",keyword:"anyOf",params:{}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -9267,13 +9141,23 @@ vErrors.push(err38);
 }
 errors++;
 }
-const _errs82 = errors;
-var valid11 = _errs81 === errors;
+else {
+errors = _errs79;
+if(vErrors !== null){
+if(_errs79){
+vErrors.length = _errs79;
 }
-const _errs83 = errors;
-for(const key6 in data39){
-if((key6 !== "goods") && (key6 !== "operationPostalCode")){
-const err39 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key6}};
+else {
+vErrors = null;
+}
+}
+}
+var valid10 = _errs78 === errors;
+}
+const _errs84 = errors;
+for(const key4 in data26){
+if(((((((((key4 !== "calle") && (key4 !== "colonia")) && (key4 !== "dimensionConstruido")) && (key4 !== "dimensionTerreno")) && (key4 !== "folioReal")) && (key4 !== "numeroExterior")) && (key4 !== "numeroInterior")) && (key4 !== "postalCode")) && (key4 !== "value")){
+const err39 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key4}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -9285,7 +9169,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/type",keyword:"type",params:{type: "object"}};
+const err40 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles/" + i0,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -9294,13 +9178,14 @@ vErrors.push(err40);
 }
 errors++;
 }
-var valid2 = _errs75 === errors;
+var valid8 = _errs52 === errors;
+if(!valid8){
+valid9 = false;
 }
-if(data1.MPC !== undefined){
-let data43 = data1.MPC;
-const _errs84 = errors;
-if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
-const err41 = {instancePath:instancePath+"/MX/actividadVulnerable/MPC",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MPC/type",keyword:"type",params:{type: "object"}};
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/inmuebles",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/inmuebles/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9309,14 +9194,13 @@ vErrors.push(err41);
 }
 errors++;
 }
-const _errs85 = errors;
-var valid2 = _errs84 === errors;
+var valid6 = _errs50 === errors;
 }
-if(data1.TSC !== undefined){
-let data44 = data1.TSC;
-const _errs86 = errors;
-if(!(data44 && typeof data44 == "object" && !Array.isArray(data44))){
-const err42 = {instancePath:instancePath+"/MX/actividadVulnerable/TSC",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/TSC/type",keyword:"type",params:{type: "object"}};
+if(data19.operationType !== undefined){
+let data36 = data19.operationType;
+const _errs85 = errors;
+if(typeof data36 !== "string"){
+const err42 = {instancePath:instancePath+"/MX/actividadVulnerable/INM/operationType",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/properties/operationType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -9325,14 +9209,24 @@ vErrors.push(err42);
 }
 errors++;
 }
-const _errs87 = errors;
-var valid2 = _errs86 === errors;
+const _errs86 = errors;
+var valid6 = _errs85 === errors;
 }
-if(data1.VEH !== undefined){
-let data45 = data1.VEH;
+if(data19.payments !== undefined){
+let data37 = data19.payments;
+const _errs87 = errors;
+if(!(validate127(data37, {instancePath:instancePath+"/MX/actividadVulnerable/INM/payments",parentData:data19,parentDataProperty:"payments",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid6 = _errs87 === errors;
+}
 const _errs88 = errors;
-if(!(data45 && typeof data45 == "object" && !Array.isArray(data45))){
-const err43 = {instancePath:instancePath+"/MX/actividadVulnerable/VEH",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/VEH/type",keyword:"type",params:{type: "object"}};
+for(const key5 in data19){
+if((((key5 !== "contract") && (key5 !== "inmuebles")) && (key5 !== "operationType")) && (key5 !== "payments")){
+const err43 = {instancePath:instancePath+"/MX/actividadVulnerable/INM",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key5}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -9341,13 +9235,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-const _errs89 = errors;
-var valid2 = _errs88 === errors;
 }
-const _errs90 = errors;
-for(const key7 in data1){
-if((((((((key7 !== "ARI") && (key7 !== "AVI")) && (key7 !== "INM")) && (key7 !== "JYS")) && (key7 !== "MJR")) && (key7 !== "MPC")) && (key7 !== "TSC")) && (key7 !== "VEH")){
-const err44 = {instancePath:instancePath+"/MX/actividadVulnerable",schemaPath:"#/properties/MX/properties/actividadVulnerable/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key7}};
+}
+else {
+const err44 = {instancePath:instancePath+"/MX/actividadVulnerable/INM",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/INM/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -9356,10 +9247,36 @@ vErrors.push(err44);
 }
 errors++;
 }
+var valid2 = _errs38 === errors;
 }
+if(data1.JYS !== undefined){
+let data38 = data1.JYS;
+const _errs89 = errors;
+if(!(validate134(data38, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+errors = vErrors.length;
 }
 else {
-const err45 = {instancePath:instancePath+"/MX/actividadVulnerable",schemaPath:"#/properties/MX/properties/actividadVulnerable/type",keyword:"type",params:{type: "object"}};
+}
+var valid2 = _errs89 === errors;
+}
+if(data1.MJR !== undefined){
+let data39 = data1.MJR;
+const _errs90 = errors;
+const _errs91 = errors;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.goods !== undefined){
+let data40 = data39.goods;
+const _errs92 = errors;
+const _errs93 = errors;
+if(Array.isArray(data40)){
+let valid16 = true;
+const len1 = data40.length;
+for(let i1=0; i1<len1; i1++){
+let data41 = data40[i1];
+const _errs94 = errors;
+if(!(data41 && typeof data41 == "object" && !Array.isArray(data41))){
+const err45 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/goods/" + i1,schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/goods/items/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -9368,23 +9285,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-var valid1 = _errs3 === errors;
-}
-if(data0.cnbv !== undefined){
-let data46 = data0.cnbv;
-const _errs91 = errors;
-const _errs92 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.TRANSMISOR !== undefined){
-let data47 = data46.TRANSMISOR;
-const _errs93 = errors;
-const _errs94 = errors;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.localidad !== undefined){
-let data48 = data47.localidad;
 const _errs95 = errors;
-if(typeof data48 !== "string"){
-const err46 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/localidad",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/localidad/type",keyword:"type",params:{type: "string"}};
+var valid15 = _errs94 === errors;
+if(!valid15){
+valid16 = false;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/goods",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/goods/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -9393,14 +9302,13 @@ vErrors.push(err46);
 }
 errors++;
 }
-const _errs96 = errors;
-var valid15 = _errs95 === errors;
+var valid14 = _errs92 === errors;
 }
-if(data47.numeroCuenta !== undefined){
-let data49 = data47.numeroCuenta;
-const _errs97 = errors;
-if(typeof data49 !== "string"){
-const err47 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/numeroCuenta",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/numeroCuenta/type",keyword:"type",params:{type: "string"}};
+if(data39.operationPostalCode !== undefined){
+let data42 = data39.operationPostalCode;
+const _errs96 = errors;
+if(typeof data42 !== "string"){
+const err47 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR/operationPostalCode",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/properties/operationPostalCode/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -9409,14 +9317,13 @@ vErrors.push(err47);
 }
 errors++;
 }
-const _errs98 = errors;
-var valid15 = _errs97 === errors;
+const _errs97 = errors;
+var valid14 = _errs96 === errors;
 }
-if(data47.sucursal !== undefined){
-let data50 = data47.sucursal;
-const _errs99 = errors;
-if(typeof data50 !== "string"){
-const err48 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/sucursal",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/sucursal/type",keyword:"type",params:{type: "string"}};
+const _errs98 = errors;
+for(const key6 in data39){
+if((key6 !== "goods") && (key6 !== "operationPostalCode")){
+const err48 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key6}};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -9425,13 +9332,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-const _errs100 = errors;
-var valid15 = _errs99 === errors;
 }
-const _errs101 = errors;
-for(const key8 in data47){
-if(((key8 !== "localidad") && (key8 !== "numeroCuenta")) && (key8 !== "sucursal")){
-const err49 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key8}};
+}
+else {
+const err49 = {instancePath:instancePath+"/MX/actividadVulnerable/MJR",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MJR/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -9440,10 +9344,13 @@ vErrors.push(err49);
 }
 errors++;
 }
+var valid2 = _errs90 === errors;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/type",keyword:"type",params:{type: "object"}};
+if(data1.MPC !== undefined){
+let data43 = data1.MPC;
+const _errs99 = errors;
+if(!(data43 && typeof data43 == "object" && !Array.isArray(data43))){
+const err50 = {instancePath:instancePath+"/MX/actividadVulnerable/MPC",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/MPC/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -9452,12 +9359,14 @@ vErrors.push(err50);
 }
 errors++;
 }
-var valid14 = _errs93 === errors;
+const _errs100 = errors;
+var valid2 = _errs99 === errors;
 }
-const _errs102 = errors;
-for(const key9 in data46){
-if(key9 !== "TRANSMISOR"){
-const err51 = {instancePath:instancePath+"/MX/cnbv",schemaPath:"#/properties/MX/properties/cnbv/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key9}};
+if(data1.TSC !== undefined){
+let data44 = data1.TSC;
+const _errs101 = errors;
+if(!(data44 && typeof data44 == "object" && !Array.isArray(data44))){
+const err51 = {instancePath:instancePath+"/MX/actividadVulnerable/TSC",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/TSC/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -9466,10 +9375,14 @@ vErrors.push(err51);
 }
 errors++;
 }
+const _errs102 = errors;
+var valid2 = _errs101 === errors;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/MX/cnbv",schemaPath:"#/properties/MX/properties/cnbv/type",keyword:"type",params:{type: "object"}};
+if(data1.VEH !== undefined){
+let data45 = data1.VEH;
+const _errs103 = errors;
+if(!(data45 && typeof data45 == "object" && !Array.isArray(data45))){
+const err52 = {instancePath:instancePath+"/MX/actividadVulnerable/VEH",schemaPath:"#/properties/MX/properties/actividadVulnerable/properties/VEH/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -9478,12 +9391,13 @@ vErrors.push(err52);
 }
 errors++;
 }
-var valid1 = _errs91 === errors;
+const _errs104 = errors;
+var valid2 = _errs103 === errors;
 }
-const _errs103 = errors;
-for(const key10 in data0){
-if((key10 !== "actividadVulnerable") && (key10 !== "cnbv")){
-const err53 = {instancePath:instancePath+"/MX",schemaPath:"#/properties/MX/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key10}};
+const _errs105 = errors;
+for(const key7 in data1){
+if((((((((key7 !== "ARI") && (key7 !== "AVI")) && (key7 !== "INM")) && (key7 !== "JYS")) && (key7 !== "MJR")) && (key7 !== "MPC")) && (key7 !== "TSC")) && (key7 !== "VEH")){
+const err53 = {instancePath:instancePath+"/MX/actividadVulnerable",schemaPath:"#/properties/MX/properties/actividadVulnerable/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key7}};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -9495,7 +9409,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/MX",schemaPath:"#/properties/MX/type",keyword:"type",params:{type: "object"}};
+const err54 = {instancePath:instancePath+"/MX/actividadVulnerable",schemaPath:"#/properties/MX/properties/actividadVulnerable/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -9504,11 +9418,23 @@ vErrors.push(err54);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
+var valid1 = _errs3 === errors;
 }
-}
-else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(data0.cnbv !== undefined){
+let data46 = data0.cnbv;
+const _errs106 = errors;
+const _errs107 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.TRANSMISOR !== undefined){
+let data47 = data46.TRANSMISOR;
+const _errs108 = errors;
+const _errs109 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.localidad !== undefined){
+let data48 = data47.localidad;
+const _errs110 = errors;
+if(typeof data48 !== "string"){
+const err55 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/localidad",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/localidad/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -9517,16 +9443,140 @@ vErrors.push(err55);
 }
 errors++;
 }
-validate143.errors = vErrors;
+const _errs111 = errors;
+var valid18 = _errs110 === errors;
+}
+if(data47.numeroCuenta !== undefined){
+let data49 = data47.numeroCuenta;
+const _errs112 = errors;
+if(typeof data49 !== "string"){
+const err56 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/numeroCuenta",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/numeroCuenta/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+const _errs113 = errors;
+var valid18 = _errs112 === errors;
+}
+if(data47.sucursal !== undefined){
+let data50 = data47.sucursal;
+const _errs114 = errors;
+if(typeof data50 !== "string"){
+const err57 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR/sucursal",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/properties/sucursal/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const _errs115 = errors;
+var valid18 = _errs114 === errors;
+}
+const _errs116 = errors;
+for(const key8 in data47){
+if(((key8 !== "localidad") && (key8 !== "numeroCuenta")) && (key8 !== "sucursal")){
+const err58 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key8}};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/MX/cnbv/TRANSMISOR",schemaPath:"#/properties/MX/properties/cnbv/properties/TRANSMISOR/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var valid17 = _errs108 === errors;
+}
+const _errs117 = errors;
+for(const key9 in data46){
+if(key9 !== "TRANSMISOR"){
+const err60 = {instancePath:instancePath+"/MX/cnbv",schemaPath:"#/properties/MX/properties/cnbv/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key9}};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/MX/cnbv",schemaPath:"#/properties/MX/properties/cnbv/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var valid1 = _errs106 === errors;
+}
+const _errs118 = errors;
+for(const key10 in data0){
+if((key10 !== "actividadVulnerable") && (key10 !== "cnbv")){
+const err62 = {instancePath:instancePath+"/MX",schemaPath:"#/properties/MX/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key10}};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/MX",schemaPath:"#/properties/MX/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+validate126.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
+validate126.evaluated = {"props":{"MX":true,"US":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate122.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9535,7 +9585,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema60.required){
+for(const prop0 of schema51.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -9551,7 +9601,7 @@ if(data.alertedAt !== undefined){
 let data0 = data.alertedAt;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/alertedAt",schemaPath:"#/properties/alertedAt/type",keyword:"type",params:{type: schema60.properties.alertedAt.type}};
+const err1 = {instancePath:instancePath+"/alertedAt",schemaPath:"#/properties/alertedAt/type",keyword:"type",params:{type: schema51.properties.alertedAt.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9580,8 +9630,8 @@ var valid0 = _errs1 === errors;
 if(data.amount !== undefined){
 let data1 = data.amount;
 const _errs3 = errors;
-if(!(validate140(data1, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+if(!(validate123(data1, {instancePath:instancePath+"/amount",parentData:data,parentDataProperty:"amount",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
 errors = vErrors.length;
 }
 else {
@@ -9621,8 +9671,8 @@ var valid0 = _errs4 === errors;
 if(data.currency !== undefined){
 let data3 = data.currency;
 const _errs6 = errors;
-if(!(validate96(data3, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+if(!(validate83(data3, {instancePath:instancePath+"/currency",parentData:data,parentDataProperty:"currency",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
 errors = vErrors.length;
 }
 else {
@@ -9743,7 +9793,7 @@ if(data.productId !== undefined){
 let data10 = data.productId;
 const _errs19 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: schema60.properties.productId.type}};
+const err12 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: schema51.properties.productId.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9825,8 +9875,8 @@ var valid0 = _errs21 === errors;
 if(data.scopeData !== undefined){
 let data13 = data.scopeData;
 const _errs25 = errors;
-if(!(validate143(data13, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate126(data13, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
 errors = vErrors.length;
 }
 else {
@@ -9858,8 +9908,8 @@ const len1 = data14.length;
 for(let i1=0; i1<len1; i1++){
 let data15 = data14[i1];
 const _errs29 = errors;
-if(!(validate7(data15, {instancePath:instancePath+"/scopes/" + i1,parentData:data14,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
+if(!(validate6(data15, {instancePath:instancePath+"/scopes/" + i1,parentData:data14,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
 else {
@@ -9969,53 +10019,16 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate139.errors = vErrors;
+validate122.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":{"alertedAt":true,"amount":true,"createdAt":true,"currency":true,"description":true,"exchangeRates":true,"externalId":true,"id":true,"isAlerted":true,"metadata":true,"productId":true,"relatedClientIds":true,"scopeData":true,"scopes":true,"status":true,"timestamp":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate122.evaluated = {"props":{"alertedAt":true,"amount":true,"createdAt":true,"currency":true,"description":true,"exchangeRates":true,"externalId":true,"id":true,"isAlerted":true,"metadata":true,"productId":true,"relatedClientIds":true,"scopeData":true,"scopes":true,"status":true,"timestamp":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate138.errors = vErrors;
-return errors === 0;
-}
-validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate121.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10029,20 +10042,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate138(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate122(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10051,16 +10061,34 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate137.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate121.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate121.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate136(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate120(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate136.evaluated;
+const evaluated0 = validate120.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10069,7 +10097,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema57.required){
+for(const prop0 of schema49.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -10084,8 +10112,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate137(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate121(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
 errors = vErrors.length;
 }
 else {
@@ -10095,8 +10123,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -10127,18 +10155,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate136.errors = vErrors;
+validate120.errors = vErrors;
 return errors === 0;
 }
-validate136.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate120.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsRemoveItems = validate163;
-const schema65 = {"properties":{"removed":{"type":"number"}},"required":["removed"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsRemoveItems = validate143;
+const schema57 = {"properties":{"removed":{"type":"number"}},"required":["removed"],"type":"object","unevaluatedProperties":false};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate143.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10197,20 +10225,20 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate163.errors = vErrors;
+validate143.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate143.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAlertsUpdateMany = validate50;
+export const validateAlertsUpdateMany = validate46;
 
-export const validateAlertsUpsertByExternalId = validate164;
-const schema66 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:32"}},"required":["data"],"type":"object","unevaluatedProperties":false};
+export const validateAlertsUpsertByExternalId = validate144;
+const schema58 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
 
-function validate164(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate164.evaluated;
+const evaluated0 = validate144.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10243,9 +10271,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema66.properties.action.enum;
+const vSchema0 = schema58.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema66.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema58.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10259,18 +10287,17 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate52(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate48(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs3 === errors;
-}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+for(const key0 in data1){
+if(((((((((((((((key0 !== "createdAt") && (key0 !== "createdByWorkflowId")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "filedAt")) && (key0 !== "filedReportId")) && (key0 !== "id")) && (key0 !== "itemCount")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "tags")) && (key0 !== "updatedAt")){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10281,100 +10308,12 @@ errors++;
 }
 }
 }
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate164.errors = vErrors;
-return errors === 0;
-}
-validate164.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateAlertsUpsertManyByExternalId = validate166;
-const schema67 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:38"},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
-
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate167.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.action !== undefined){
-let data0 = data.action;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const _errs2 = errors;
-const vSchema0 = schema66.properties.action.enum;
-if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema66.properties.action.enum}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-if(data.data !== undefined){
-let data1 = data.data;
-const _errs3 = errors;
-if(!(validate52(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-else {
-}
 var valid0 = _errs3 === errors;
 }
-const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const _errs5 = errors;
+for(const key1 in data){
+if((key1 !== "action") && (key1 !== "data")){
+const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10383,16 +10322,30 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate167.errors = vErrors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate144.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate144.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateAlertsUpsertManyByExternalId = validate146;
+const schema59 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Alert","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate166.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10401,7 +10354,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema67.required){
+for(const prop0 of schema59.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -10423,20 +10376,10 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate167(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.data === undefined){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10445,23 +10388,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
-}
-if(data.errors !== undefined){
-let data2 = data.errors;
-const _errs4 = errors;
-if(!(validate16(data2, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs4 === errors;
-}
+if(data1.action !== undefined){
+let data2 = data1.action;
 const _errs5 = errors;
-for(const key0 in data){
-if(((key0 !== "atomic") && (key0 !== "data")) && (key0 !== "errors")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10470,10 +10401,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const _errs6 = errors;
+const vSchema0 = schema59.properties.data.items.properties.action.enum;
+if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
+const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema59.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10482,20 +10413,124 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate166.errors = vErrors;
+var valid3 = _errs5 === errors;
+}
+if(data1.data !== undefined){
+let data3 = data1.data;
+const _errs7 = errors;
+if(!(validate48(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+const _errs8 = errors;
+for(const key0 in data3){
+if(((((((((((((((key0 !== "createdAt") && (key0 !== "createdByWorkflowId")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "filedAt")) && (key0 !== "filedReportId")) && (key0 !== "id")) && (key0 !== "itemCount")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "scopeData")) && (key0 !== "tags")) && (key0 !== "updatedAt")){
+const err4 = {instancePath:instancePath+"/data/" + i0+"/data",schemaPath:"#/properties/data/items/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var valid3 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key1 in data1){
+if((key1 !== "action") && (key1 !== "data")){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+}
+if(data.errors !== undefined){
+let data4 = data.errors;
+const _errs10 = errors;
+if(!(validate14(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs10 === errors;
+}
+const _errs11 = errors;
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsList = validate171;
-const schema69 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:39"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema70 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false};
-const schema71 = {"properties":{"actorId":{"type":["string","null"]},"actorType":{"type":"string"},"changes":{"type":"object"},"createdAt":{"type":"string"},"id":{"format":"uuid","type":"string"},"ipAddress":{"type":["string","null"]},"metadata":{"type":"object"},"operation":{"type":"string"},"requestId":{"type":["string","null"]},"resource":{"type":"string"},"resourceId":{"type":["string","null"]},"userAgent":{"type":["string","null"]}},"required":["id","resource","operation","resourceId","actorType","actorId","ipAddress","userAgent","requestId","changes","metadata","createdAt"],"type":"object"};
+export const validateAuditLogsList = validate149;
+const schema60 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema61 = {"properties":{"actorId":{"type":["string","null"]},"actorType":{"type":"string"},"changes":{"type":"object"},"createdAt":{"type":"string"},"id":{"format":"uuid","type":"string"},"ipAddress":{"type":["string","null"]},"metadata":{"type":"object"},"operation":{"type":"string"},"requestId":{"type":["string","null"]},"resource":{"type":"string"},"resourceId":{"type":["string","null"]},"userAgent":{"type":["string","null"]}},"required":["id","resource","operation","resourceId","actorType","actorId","ipAddress","userAgent","requestId","changes","metadata","createdAt"],"type":"object"};
 
-function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate150(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate173.evaluated;
+const evaluated0 = validate150.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10504,7 +10539,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema71.required){
+for(const prop0 of schema61.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -10520,7 +10555,7 @@ if(data.actorId !== undefined){
 let data0 = data.actorId;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/actorId",schemaPath:"#/properties/actorId/type",keyword:"type",params:{type: schema71.properties.actorId.type}};
+const err1 = {instancePath:instancePath+"/actorId",schemaPath:"#/properties/actorId/type",keyword:"type",params:{type: schema61.properties.actorId.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10614,7 +10649,7 @@ if(data.ipAddress !== undefined){
 let data5 = data.ipAddress;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/ipAddress",schemaPath:"#/properties/ipAddress/type",keyword:"type",params:{type: schema71.properties.ipAddress.type}};
+const err7 = {instancePath:instancePath+"/ipAddress",schemaPath:"#/properties/ipAddress/type",keyword:"type",params:{type: schema61.properties.ipAddress.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10662,7 +10697,7 @@ if(data.requestId !== undefined){
 let data8 = data.requestId;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: schema71.properties.requestId.type}};
+const err10 = {instancePath:instancePath+"/requestId",schemaPath:"#/properties/requestId/type",keyword:"type",params:{type: schema61.properties.requestId.type}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10694,7 +10729,7 @@ if(data.resourceId !== undefined){
 let data10 = data.resourceId;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema71.properties.resourceId.type}};
+const err12 = {instancePath:instancePath+"/resourceId",schemaPath:"#/properties/resourceId/type",keyword:"type",params:{type: schema61.properties.resourceId.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10710,7 +10745,7 @@ if(data.userAgent !== undefined){
 let data11 = data.userAgent;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema71.properties.userAgent.type}};
+const err13 = {instancePath:instancePath+"/userAgent",schemaPath:"#/properties/userAgent/type",keyword:"type",params:{type: schema61.properties.userAgent.type}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -10733,53 +10768,16 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate173.errors = vErrors;
+validate150.errors = vErrors;
 return errors === 0;
 }
-validate173.evaluated = {"props":{"actorId":true,"actorType":true,"changes":true,"createdAt":true,"id":true,"ipAddress":true,"metadata":true,"operation":true,"requestId":true,"resource":true,"resourceId":true,"userAgent":true},"dynamicProps":false,"dynamicItems":false};
+validate150.evaluated = {"props":{"actorId":true,"actorType":true,"changes":true,"createdAt":true,"id":true,"ipAddress":true,"metadata":true,"operation":true,"requestId":true,"resource":true,"resourceId":true,"userAgent":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate149(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((key0 !== "actorId") && (key0 !== "actorType")) && (key0 !== "changes")) && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "ipAddress")) && (key0 !== "metadata")) && (key0 !== "operation")) && (key0 !== "requestId")) && (key0 !== "resource")) && (key0 !== "resourceId")) && (key0 !== "userAgent")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate172.errors = vErrors;
-return errors === 0;
-}
-validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate171.evaluated;
+const evaluated0 = validate149.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10788,7 +10786,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema69.required){
+for(const prop0 of schema60.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -10810,20 +10808,17 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate172(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+if(!(validate150(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs4 = errors;
+for(const key0 in data1){
+if((((((((((((key0 !== "actorId") && (key0 !== "actorType")) && (key0 !== "changes")) && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "ipAddress")) && (key0 !== "metadata")) && (key0 !== "operation")) && (key0 !== "requestId")) && (key0 !== "resource")) && (key0 !== "resourceId")) && (key0 !== "userAgent")){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10832,23 +10827,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
-if(data.pagination !== undefined){
-let data2 = data.pagination;
-const _errs4 = errors;
-if(!(validate26(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
 }
 else {
-}
-var valid0 = _errs4 === errors;
-}
-const _errs5 = errors;
-for(const key0 in data){
-if((key0 !== "data") && (key0 !== "pagination")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10857,10 +10845,23 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
+if(data.pagination !== undefined){
+let data2 = data.pagination;
+const _errs5 = errors;
+if(!(validate24(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+}
+var valid0 = _errs5 === errors;
+}
+const _errs6 = errors;
+for(const key1 in data){
+if((key1 !== "data") && (key1 !== "pagination")){
+const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10869,25 +10870,38 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate171.errors = vErrors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate149.errors = vErrors;
 return errors === 0;
 }
-validate171.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate149.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsRetrieve = validate177;
+export const validateAuditLogsRetrieve = validate153;
+const schema62 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1AuditLog","unevaluatedProperties":false};
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate153(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate177.evaluated;
+const evaluated0 = validate153.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate173(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+if(!(validate150(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
 errors = vErrors.length;
 }
 else {
@@ -10907,18 +10921,18 @@ errors++;
 }
 }
 }
-validate177.errors = vErrors;
+validate153.errors = vErrors;
 return errors === 0;
 }
-validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate153.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateAuditLogsVerify = validate179;
-const schema73 = {"properties":{"brokenAt":{"type":"string"},"recordCount":{"type":"integer"},"valid":{"type":"boolean"}},"required":["valid","recordCount"],"type":"object","unevaluatedProperties":false};
+export const validateAuditLogsVerify = validate155;
+const schema63 = {"properties":{"brokenAt":{"type":"string"},"recordCount":{"type":"integer"},"valid":{"type":"boolean"}},"required":["valid","recordCount"],"type":"object","unevaluatedProperties":false};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate155.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10927,7 +10941,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema73.required){
+for(const prop0 of schema63.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11011,18 +11025,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate155.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate155.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsCreateMany = validate180;
-const schema74 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsCreateMany = validate156;
+const schema64 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate156(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate180.evaluated;
+const evaluated0 = validate156.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11031,7 +11045,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema74.required){
+for(const prop0 of schema64.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11046,8 +11060,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate73(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate66(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 else {
@@ -11057,8 +11071,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs2 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -11089,18 +11103,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate180.errors = vErrors;
+validate156.errors = vErrors;
 return errors === 0;
 }
-validate180.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate156.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsListForClient = validate183;
-const schema75 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsListForClient = validate159;
+const schema65 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate183.evaluated;
+const evaluated0 = validate159.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11109,7 +11123,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema75.required){
+for(const prop0 of schema65.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11124,8 +11138,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate73(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate66(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 else {
@@ -11135,8 +11149,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -11167,19 +11181,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate183.errors = vErrors;
+validate159.errors = vErrors;
 return errors === 0;
 }
-validate183.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsSync = validate186;
-const schema76 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false};
-const schema77 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"}},"required":["created","updated","deleted"],"type":"object"};
+export const validateBankAccountsSync = validate162;
+const schema66 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccountSyncResult","unevaluatedProperties":false};
+const schema67 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate187.evaluated;
+const evaluated0 = validate163.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11188,7 +11202,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema77.required){
+for(const prop0 of schema67.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11203,8 +11217,8 @@ errors++;
 if(data.created !== undefined){
 let data0 = data.created;
 const _errs1 = errors;
-if(!(validate73(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate66(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 else {
@@ -11267,8 +11281,8 @@ var valid0 = _errs2 === errors;
 if(data.updated !== undefined){
 let data3 = data.updated;
 const _errs6 = errors;
-if(!(validate73(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+if(!(validate66(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 else {
@@ -11286,24 +11300,24 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate187.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate187.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate162(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate162.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate163(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
 errors = vErrors.length;
 }
 else {
@@ -11323,25 +11337,26 @@ errors++;
 }
 }
 }
-validate186.errors = vErrors;
+validate162.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate162.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsUpdate = validate191;
+export const validateBankAccountsUpdate = validate167;
+const schema68 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1BankAccount","unevaluatedProperties":false};
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate167.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 else {
@@ -11361,18 +11376,55 @@ errors++;
 }
 }
 }
-validate191.errors = vErrors;
+validate167.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate167.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBankAccountsUpsertByExternalId = validate193;
-const schema79 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateBankAccountsUpsertByExternalId = validate169;
+const schema69 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:30"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate170.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs0 = errors;
+for(const key0 in data){
+if((((((((((((((((((key0 !== "accountNumber") && (key0 !== "bankCode")) && (key0 !== "bankName")) && (key0 !== "clabe")) && (key0 !== "clientId")) && (key0 !== "codigoBanco")) && (key0 !== "codigoPlaza")) && (key0 !== "country")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isActive")) && (key0 !== "isPrimary")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate170.errors = vErrors;
+return errors === 0;
+}
+validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate169.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11381,7 +11433,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema79.required){
+for(const prop0 of schema69.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11407,9 +11459,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema79.properties.action.enum;
+const vSchema0 = schema69.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema79.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema69.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11423,8 +11475,8 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate74(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+if(!(validate170(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
 errors = vErrors.length;
 }
 else {
@@ -11455,25 +11507,26 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate169.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate169.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreate = validate195;
+export const validateClientsCreate = validate173;
+const schema71 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Client","unevaluatedProperties":false};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate195.evaluated;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 else {
@@ -11493,18 +11546,18 @@ errors++;
 }
 }
 }
-validate195.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreateMany = validate197;
-const schema81 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:34"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateClientsCreateMany = validate175;
+const schema72 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:27"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate175.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11513,7 +11566,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema81.required){
+for(const prop0 of schema72.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11528,8 +11581,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate69(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(!(validate63(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 else {
@@ -11539,8 +11592,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs2 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -11571,18 +11624,55 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate175.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate175.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsCreateRelated = validate200;
-const schema82 = {"properties":{"child":{"$ref":"urn:artu:drift:defs#/$defs/shared:35"}},"required":["child"],"type":"object","unevaluatedProperties":false};
+export const validateClientsCreateRelated = validate178;
+const schema73 = {"properties":{"child":{"$ref":"urn:artu:drift:defs#/$defs/shared:31"}},"required":["child"],"type":"object","unevaluatedProperties":false};
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate200.evaluated;
+const evaluated0 = validate179.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs0 = errors;
+for(const key0 in data){
+if(((((((((((((((((((((((((key0 !== "addresses") && (key0 !== "age")) && (key0 !== "bankAccounts")) && (key0 !== "birthDate")) && (key0 !== "contactMethods")) && (key0 !== "createdAt")) && (key0 !== "documents")) && (key0 !== "email")) && (key0 !== "employment")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "lastName")) && (key0 !== "linkedClients")) && (key0 !== "metadata")) && (key0 !== "middleName")) && (key0 !== "name")) && (key0 !== "nationalities")) && (key0 !== "phone")) && (key0 !== "riskAssessments")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "tags")) && (key0 !== "type")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate179.errors = vErrors;
+return errors === 0;
+}
+validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate178(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate178.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11604,8 +11694,8 @@ errors++;
 if(data.child !== undefined){
 let data0 = data.child;
 const _errs1 = errors;
-if(!(validate70(data0, {instancePath:instancePath+"/child",parentData:data,parentDataProperty:"child",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate179(data0, {instancePath:instancePath+"/child",parentData:data,parentDataProperty:"child",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 else {
@@ -11636,18 +11726,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate178.errors = vErrors;
 return errors === 0;
 }
-validate200.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsDelete = validate202;
-const schema83 = {"properties":{"deleted":{"const":true},"id":{"format":"uuid","type":"string"}},"required":["id","deleted"],"type":"object","unevaluatedProperties":false};
+export const validateClientsDelete = validate182;
+const schema75 = {"properties":{"deleted":{"const":true},"id":{"format":"uuid","type":"string"}},"required":["id","deleted"],"type":"object","unevaluatedProperties":false};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate202.evaluated;
+const evaluated0 = validate182.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11656,7 +11746,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema83.required){
+for(const prop0 of schema75.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11737,21 +11827,21 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate202.errors = vErrors;
+validate182.errors = vErrors;
 return errors === 0;
 }
-validate202.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsLink = validate195;
+export const validateClientsLink = validate173;
 
-export const validateClientsList = validate68;
+export const validateClientsList = validate62;
 
-export const validateClientsListLinks = validate203;
+export const validateClientsListLinks = validate183;
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate183.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11765,20 +11855,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate99(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+if(!(validate86(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((key0 !== "client") && (key0 !== "createdAt")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "relationshipType")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11787,19 +11874,37 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate203.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate183.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate183.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsMigrate = validate205;
-const schema85 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"$ref":"urn:artu:drift:defs#/$defs/shared:42"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
-const schema86 = {"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"};
+export const validateClientsMigrate = validate185;
+const schema77 = {"allOf":[{"properties":{"status":{"enum":["completed","blocked"]}},"required":["status"],"type":"object"},{"if":{"properties":{"status":{"enum":["completed"]}},"required":["status"]},"then":{"properties":{"action":{"enum":["created","updated"],"type":"string"},"counts":{"$ref":"urn:artu:drift:defs#/$defs/shared:33"},"status":{"const":"completed"},"targetId":{"format":"uuid","type":"string"}},"required":["status","targetId","action","counts"],"type":"object","unevaluatedProperties":false}},{"if":{"properties":{"status":{"enum":["blocked"]}},"required":["status"]},"then":{"properties":{"blockers":{"$ref":"urn:artu:drift:defs#/$defs/shared:34"},"status":{"const":"blocked"}},"required":["status","blockers"],"type":"object","unevaluatedProperties":false}}]};
+const schema78 = {"items":{"properties":{"created":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"updated":{"type":"integer"}},"required":["resource","created","updated"],"type":"object","unevaluatedProperties":false},"type":"array"};
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate206.evaluated;
+const evaluated0 = validate186.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11815,7 +11920,144 @@ let data0 = data[i0];
 const _errs1 = errors;
 const _errs2 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const prop0 of schema86.items.required){
+for(const prop0 of schema78.items.required){
+if(data0[prop0] === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: prop0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data0.created !== undefined){
+let data1 = data0.created;
+const _errs3 = errors;
+if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
+const err1 = {instancePath:instancePath+"/" + i0+"/created",schemaPath:"#/items/properties/created/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+const _errs4 = errors;
+var valid2 = _errs3 === errors;
+}
+if(data0.resource !== undefined){
+let data2 = data0.resource;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/" + i0+"/resource",schemaPath:"#/items/properties/resource/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs6 = errors;
+const vSchema0 = schema78.items.properties.resource.enum;
+if(!((((((((data2 === "clients") || (data2 === "transactions")) || (data2 === "addresses")) || (data2 === "bankAccounts")) || (data2 === "contactMethods")) || (data2 === "documents")) || (data2 === "evidence")) || (data2 === "relationships"))){
+const err3 = {instancePath:instancePath+"/" + i0+"/resource",schemaPath:"#/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema78.items.properties.resource.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid2 = _errs5 === errors;
+}
+if(data0.updated !== undefined){
+let data3 = data0.updated;
+const _errs7 = errors;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err4 = {instancePath:instancePath+"/" + i0+"/updated",schemaPath:"#/items/properties/updated/type",keyword:"type",params:{type: "integer"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const _errs8 = errors;
+var valid2 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key0 in data0){
+if(((key0 !== "created") && (key0 !== "resource")) && (key0 !== "updated")){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate186.errors = vErrors;
+return errors === 0;
+}
+validate186.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema79 = {"items":{"properties":{"id":{"format":"uuid","type":"string"},"label":{"type":"string"},"reason":{"const":"missing-external-id"},"resource":{"enum":["client","transaction"],"type":"string"}},"required":["resource","id","label","reason"],"type":"object","unevaluatedProperties":false},"type":"array"};
+
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate188.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(Array.isArray(data)){
+let valid1 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+const _errs2 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const prop0 of schema79.items.required){
 if(data0[prop0] === undefined){
 const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -11902,9 +12144,9 @@ vErrors.push(err5);
 errors++;
 }
 const _errs9 = errors;
-const vSchema0 = schema86.items.properties.resource.enum;
+const vSchema0 = schema79.items.properties.resource.enum;
 if(!((data4 === "client") || (data4 === "transaction"))){
-const err6 = {instancePath:instancePath+"/" + i0+"/resource",schemaPath:"#/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema86.items.properties.resource.enum}};
+const err6 = {instancePath:instancePath+"/" + i0+"/resource",schemaPath:"#/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema79.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11955,16 +12197,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate185(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate185.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11987,9 +12229,9 @@ errors++;
 if(data.status !== undefined){
 let data0 = data.status;
 const _errs2 = errors;
-const vSchema0 = schema85.allOf[0].properties.status.enum;
+const vSchema0 = schema77.allOf[0].properties.status.enum;
 if(!((data0 === "completed") || (data0 === "blocked"))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema85.allOf[0].properties.status.enum}};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/0/properties/status/enum",keyword:"enum",params:{allowedValues: schema77.allOf[0].properties.status.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12032,7 +12274,7 @@ else {
 if(data.status !== undefined){
 let data1 = data.status;
 const _errs6 = errors;
-const vSchema1 = schema85.allOf[1].if.properties.status.enum;
+const vSchema1 = schema77.allOf[1].if.properties.status.enum;
 if(!(data1 === "completed")){
 const err4 = {};
 if(vErrors === null){
@@ -12072,7 +12314,7 @@ if(_valid0){
 const _errs7 = errors;
 const _errs8 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema85.allOf[1].then.required){
+for(const prop0 of schema77.allOf[1].then.required){
 if(data[prop0] === undefined){
 const err5 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -12098,9 +12340,9 @@ vErrors.push(err6);
 errors++;
 }
 const _errs10 = errors;
-const vSchema2 = schema85.allOf[1].then.properties.action.enum;
+const vSchema2 = schema77.allOf[1].then.properties.action.enum;
 if(!((data2 === "created") || (data2 === "updated"))){
-const err7 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema85.allOf[1].then.properties.action.enum}};
+const err7 = {instancePath:instancePath+"/action",schemaPath:"#/allOf/1/then/properties/action/enum",keyword:"enum",params:{allowedValues: schema77.allOf[1].then.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12114,18 +12356,19 @@ var valid4 = _errs9 === errors;
 if(data.counts !== undefined){
 let data3 = data.counts;
 const _errs11 = errors;
+if(!(validate186(data3, {instancePath:instancePath+"/counts",parentData:data,parentDataProperty:"counts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid4 = _errs11 === errors;
+}
+if(data.status !== undefined){
+let data4 = data.status;
 const _errs12 = errors;
-if(Array.isArray(data3)){
-let valid6 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs13 = errors;
-const _errs14 = errors;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const prop1 of schema85.allOf[1].then.properties.counts.items.required){
-if(data4[prop1] === undefined){
-const err8 = {instancePath:instancePath+"/counts/" + i0,schemaPath:"#/allOf/1/then/properties/counts/items/required",keyword:"required",params:{missingProperty: prop1}};
+if("completed" !== data4){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/1/then/properties/status/const",keyword:"const",params:{allowedValue: "completed"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -12134,12 +12377,17 @@ vErrors.push(err8);
 }
 errors++;
 }
+var valid4 = _errs12 === errors;
 }
-if(data4.created !== undefined){
-let data5 = data4.created;
-const _errs15 = errors;
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err9 = {instancePath:instancePath+"/counts/" + i0+"/created",schemaPath:"#/allOf/1/then/properties/counts/items/properties/created/type",keyword:"type",params:{type: "integer"}};
+if(data.targetId !== undefined){
+let data5 = data.targetId;
+const _errs13 = errors;
+const _errs14 = errors;
+if(typeof data5 == "number"){
+}
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err9 = {instancePath:instancePath+"/targetId",schemaPath:"#/allOf/1/then/properties/targetId/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12148,14 +12396,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-const _errs16 = errors;
-var valid7 = _errs15 === errors;
 }
-if(data4.resource !== undefined){
-let data6 = data4.resource;
-const _errs17 = errors;
-if(typeof data6 !== "string"){
-const err10 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/type",keyword:"type",params:{type: "string"}};
+else {
+const err10 = {instancePath:instancePath+"/targetId",schemaPath:"#/allOf/1/then/properties/targetId/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12164,10 +12407,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs18 = errors;
-const vSchema3 = schema85.allOf[1].then.properties.counts.items.properties.resource.enum;
-if(!((((((((data6 === "clients") || (data6 === "transactions")) || (data6 === "addresses")) || (data6 === "bankAccounts")) || (data6 === "contactMethods")) || (data6 === "documents")) || (data6 === "evidence")) || (data6 === "relationships"))){
-const err11 = {instancePath:instancePath+"/counts/" + i0+"/resource",schemaPath:"#/allOf/1/then/properties/counts/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema85.allOf[1].then.properties.counts.items.properties.resource.enum}};
+var valid4 = _errs13 === errors;
+}
+const _errs15 = errors;
+for(const key0 in data){
+if((((key0 !== "action") && (key0 !== "counts")) && (key0 !== "status")) && (key0 !== "targetId")){
+const err11 = {instancePath,schemaPath:"#/allOf/1/then/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12176,132 +12421,15 @@ vErrors.push(err11);
 }
 errors++;
 }
-var valid7 = _errs17 === errors;
 }
-if(data4.updated !== undefined){
-let data7 = data4.updated;
-const _errs19 = errors;
-if(!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))){
-const err12 = {instancePath:instancePath+"/counts/" + i0+"/updated",schemaPath:"#/allOf/1/then/properties/counts/items/properties/updated/type",keyword:"type",params:{type: "integer"}};
+}
+else {
+const err12 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
-}
-errors++;
-}
-const _errs20 = errors;
-var valid7 = _errs19 === errors;
-}
-const _errs21 = errors;
-for(const key0 in data4){
-if(((key0 !== "created") && (key0 !== "resource")) && (key0 !== "updated")){
-const err13 = {instancePath:instancePath+"/counts/" + i0,schemaPath:"#/allOf/1/then/properties/counts/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/counts/" + i0,schemaPath:"#/allOf/1/then/properties/counts/items/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid5 = _errs13 === errors;
-if(!valid5){
-valid6 = false;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/counts",schemaPath:"#/allOf/1/then/properties/counts/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var valid4 = _errs11 === errors;
-}
-if(data.status !== undefined){
-let data8 = data.status;
-const _errs22 = errors;
-if("completed" !== data8){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/1/then/properties/status/const",keyword:"const",params:{allowedValue: "completed"}};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var valid4 = _errs22 === errors;
-}
-if(data.targetId !== undefined){
-let data9 = data.targetId;
-const _errs23 = errors;
-const _errs24 = errors;
-if(typeof data9 == "number"){
-}
-if(typeof data9 === "string"){
-if(!(formats0.test(data9))){
-const err17 = {instancePath:instancePath+"/targetId",schemaPath:"#/allOf/1/then/properties/targetId/format",keyword:"format",params:{format: "uuid"}};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/targetId",schemaPath:"#/allOf/1/then/properties/targetId/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var valid4 = _errs23 === errors;
-}
-const _errs25 = errors;
-for(const key1 in data){
-if((((key1 !== "action") && (key1 !== "counts")) && (key1 !== "status")) && (key1 !== "targetId")){
-const err19 = {instancePath,schemaPath:"#/allOf/1/then/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/allOf/1/then/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
 }
 errors++;
 }
@@ -12312,12 +12440,12 @@ var props0 = true;
 }
 }
 if(!valid2){
-const err21 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"}};
+const err13 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err13];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -12326,145 +12454,145 @@ if(props0 !== true){
 props0 = props0 || {};
 props0.status = true;
 }
-const _errs26 = errors;
-const _errs27 = errors;
-let valid8 = true;
-const _errs28 = errors;
+const _errs16 = errors;
+const _errs17 = errors;
+let valid5 = true;
+const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.status === undefined) && (missing1 = "status")){
-const err22 = {};
+const err14 = {};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err14];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err14);
 }
 errors++;
 }
 else {
 if(data.status !== undefined){
-let data10 = data.status;
-const _errs29 = errors;
-const vSchema4 = schema85.allOf[2].if.properties.status.enum;
-if(!(data10 === "blocked")){
-const err23 = {};
+let data6 = data.status;
+const _errs19 = errors;
+const vSchema3 = schema77.allOf[2].if.properties.status.enum;
+if(!(data6 === "blocked")){
+const err15 = {};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err15];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err15);
 }
 errors++;
 }
 else {
 }
-if(errors === _errs29){
+if(errors === _errs19){
 }
-var valid9 = _errs29 === errors;
+var valid6 = _errs19 === errors;
 }
 else {
-var valid9 = true;
+var valid6 = true;
 }
-if(valid9){
+if(valid6){
 }
 }
 }
-if(errors === _errs28){
+if(errors === _errs18){
 }
-var _valid1 = _errs28 === errors;
-errors = _errs27;
+var _valid1 = _errs18 === errors;
+errors = _errs17;
 if(vErrors !== null){
-if(_errs27){
-vErrors.length = _errs27;
+if(_errs17){
+vErrors.length = _errs17;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid1){
-const _errs30 = errors;
-const _errs31 = errors;
+const _errs20 = errors;
+const _errs21 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop2 of schema85.allOf[2].then.required){
-if(data[prop2] === undefined){
-const err24 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: prop2}};
+for(const prop1 of schema77.allOf[2].then.required){
+if(data[prop1] === undefined){
+const err16 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err16];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err16);
 }
 errors++;
 }
 }
 if(data.blockers !== undefined){
-let data11 = data.blockers;
-const _errs32 = errors;
-if(!(validate206(data11, {instancePath:instancePath+"/blockers",parentData:data,parentDataProperty:"blockers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+let data7 = data.blockers;
+const _errs22 = errors;
+if(!(validate188(data7, {instancePath:instancePath+"/blockers",parentData:data,parentDataProperty:"blockers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid10 = _errs32 === errors;
+var valid7 = _errs22 === errors;
 }
 if(data.status !== undefined){
-let data12 = data.status;
-const _errs33 = errors;
-if("blocked" !== data12){
-const err25 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/2/then/properties/status/const",keyword:"const",params:{allowedValue: "blocked"}};
+let data8 = data.status;
+const _errs23 = errors;
+if("blocked" !== data8){
+const err17 = {instancePath:instancePath+"/status",schemaPath:"#/allOf/2/then/properties/status/const",keyword:"const",params:{allowedValue: "blocked"}};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err17];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err17);
 }
 errors++;
 }
-var valid10 = _errs33 === errors;
+var valid7 = _errs23 === errors;
 }
-const _errs34 = errors;
-for(const key2 in data){
-if((key2 !== "blockers") && (key2 !== "status")){
-const err26 = {instancePath,schemaPath:"#/allOf/2/then/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+const _errs24 = errors;
+for(const key1 in data){
+if((key1 !== "blockers") && (key1 !== "status")){
+const err18 = {instancePath,schemaPath:"#/allOf/2/then/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err18];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err18);
 }
 errors++;
 }
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"}};
+const err19 = {instancePath,schemaPath:"#/allOf/2/then/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err19];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err19);
 }
 errors++;
 }
-var _valid1 = _errs30 === errors;
-valid8 = _valid1;
-if(valid8){
+var _valid1 = _errs20 === errors;
+valid5 = _valid1;
+if(valid5){
 var props1 = true;
 }
 }
-if(!valid8){
-const err28 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"}};
+if(!valid5){
+const err20 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err20];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err20);
 }
 errors++;
 }
-var valid0 = _errs26 === errors;
+var valid0 = _errs16 === errors;
 if(props0 !== true && props1 !== undefined){
 if(props1 === true){
 props0 = true;
@@ -12474,19 +12602,19 @@ props0 = props0 || {};
 Object.assign(props0, props1);
 }
 }
-validate205.errors = vErrors;
+validate185.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate205.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate185.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const validateClientsPreviewMigration = validate208;
-const schema87 = {"properties":{"blockers":{"$ref":"urn:artu:drift:defs#/$defs/shared:42"},"items":{"items":{"properties":{"creates":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"total":{"type":"integer"},"updates":{"type":"integer"}},"required":["total","creates","updates"],"type":"object","unevaluatedProperties":false},"type":"array"},"target":{"properties":{"exists":{"type":"boolean"},"id":{"format":"uuid","type":["string","null"]}},"required":["exists","id"],"type":"object","unevaluatedProperties":false}},"required":["target","blockers","items"],"type":"object","unevaluatedProperties":false};
+export const validateClientsPreviewMigration = validate190;
+const schema80 = {"properties":{"blockers":{"$ref":"urn:artu:drift:defs#/$defs/shared:34"},"items":{"items":{"properties":{"creates":{"type":"integer"},"resource":{"enum":["clients","transactions","addresses","bankAccounts","contactMethods","documents","evidence","relationships"],"type":"string"},"total":{"type":"integer"},"updates":{"type":"integer"}},"required":["total","creates","updates"],"type":"object","unevaluatedProperties":false},"type":"array"},"target":{"properties":{"exists":{"type":"boolean"},"id":{"format":"uuid","type":["string","null"]}},"required":["exists","id"],"type":"object","unevaluatedProperties":false}},"required":["target","blockers","items"],"type":"object","unevaluatedProperties":false};
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate208.evaluated;
+const evaluated0 = validate190.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12495,7 +12623,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema87.required){
+for(const prop0 of schema80.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -12510,8 +12638,8 @@ errors++;
 if(data.blockers !== undefined){
 let data0 = data.blockers;
 const _errs1 = errors;
-if(!(validate206(data0, {instancePath:instancePath+"/blockers",parentData:data,parentDataProperty:"blockers",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+if(!(validate188(data0, {instancePath:instancePath+"/blockers",parentData:data,parentDataProperty:"blockers",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
 else {
@@ -12530,7 +12658,7 @@ let data2 = data1[i0];
 const _errs4 = errors;
 const _errs5 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const prop1 of schema87.properties.items.items.required){
+for(const prop1 of schema80.properties.items.items.required){
 if(data2[prop1] === undefined){
 const err1 = {instancePath:instancePath+"/items/" + i0,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
@@ -12572,9 +12700,9 @@ vErrors.push(err3);
 errors++;
 }
 const _errs9 = errors;
-const vSchema0 = schema87.properties.items.items.properties.resource.enum;
+const vSchema0 = schema80.properties.items.items.properties.resource.enum;
 if(!((((((((data4 === "clients") || (data4 === "transactions")) || (data4 === "addresses")) || (data4 === "bankAccounts")) || (data4 === "contactMethods")) || (data4 === "documents")) || (data4 === "evidence")) || (data4 === "relationships"))){
-const err4 = {instancePath:instancePath+"/items/" + i0+"/resource",schemaPath:"#/properties/items/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema87.properties.items.items.properties.resource.enum}};
+const err4 = {instancePath:instancePath+"/items/" + i0+"/resource",schemaPath:"#/properties/items/items/properties/resource/enum",keyword:"enum",params:{allowedValues: schema80.properties.items.items.properties.resource.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -12664,7 +12792,7 @@ let data7 = data.target;
 const _errs15 = errors;
 const _errs16 = errors;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const prop2 of schema87.properties.target.required){
+for(const prop2 of schema80.properties.target.required){
 if(data7[prop2] === undefined){
 const err10 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: prop2}};
 if(vErrors === null){
@@ -12696,7 +12824,7 @@ if(data7.id !== undefined){
 let data9 = data7.id;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err12 = {instancePath:instancePath+"/target/id",schemaPath:"#/properties/target/properties/id/type",keyword:"type",params:{type: schema87.properties.target.properties.id.type}};
+const err12 = {instancePath:instancePath+"/target/id",schemaPath:"#/properties/target/properties/id/type",keyword:"type",params:{type: schema80.properties.target.properties.id.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12772,33 +12900,34 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate190.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate190.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsPromote = validate195;
+export const validateClientsPromote = validate173;
 
-export const validateClientsReplaceLinks = validate195;
+export const validateClientsReplaceLinks = validate173;
 
-export const validateClientsRetrieve = validate195;
+export const validateClientsRetrieve = validate173;
 
-export const validateClientsRetrieveByMetadata = validate195;
+export const validateClientsRetrieveByMetadata = validate173;
 
-export const validateClientsRetrieveLink = validate210;
+export const validateClientsRetrieveLink = validate192;
+const schema81 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1LinkedClient","unevaluatedProperties":false};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate192.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate100(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+if(!(validate86(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
 errors = vErrors.length;
 }
 else {
@@ -12818,26 +12947,26 @@ errors++;
 }
 }
 }
-validate210.errors = vErrors;
+validate192.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate192.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsSync = validate212;
-const schema89 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/shared:26"},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/shared:40"},"client":{"$ref":"urn:artu:drift:defs#/$defs/shared:35"},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/shared:43"},"documents":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1DocumentSyncResult","unevaluatedProperties":false}},"required":["client","addresses","contactMethods","bankAccounts","documents"],"type":"object","unevaluatedProperties":false};
+export const validateClientsSync = validate194;
+const schema82 = {"properties":{"addresses":{"$ref":"urn:artu:drift:defs#/$defs/shared:21"},"bankAccounts":{"$ref":"urn:artu:drift:defs#/$defs/shared:29"},"client":{"$ref":"urn:artu:drift:defs#/$defs/shared:31"},"contactMethods":{"$ref":"urn:artu:drift:defs#/$defs/shared:35"},"documents":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1DocumentSyncResult","unevaluatedProperties":false}},"required":["client","addresses","contactMethods","bankAccounts","documents"],"type":"object","unevaluatedProperties":false};
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate195.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
 else {
@@ -12857,24 +12986,24 @@ errors++;
 }
 }
 }
-validate213.errors = vErrors;
+validate195.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate195.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate216.evaluated;
+const evaluated0 = validate198.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate187(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+if(!(validate163(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
 errors = vErrors.length;
 }
 else {
@@ -12894,18 +13023,18 @@ errors++;
 }
 }
 }
-validate216.errors = vErrors;
+validate198.errors = vErrors;
 return errors === 0;
 }
-validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate198.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema92 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false};
-const schema93 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"}},"required":["created","updated","deleted"],"type":"object"};
+const schema85 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethodSyncResult","unevaluatedProperties":false};
+const schema86 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate203.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12914,7 +13043,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema93.required){
+for(const prop0 of schema86.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -12929,8 +13058,8 @@ errors++;
 if(data.created !== undefined){
 let data0 = data.created;
 const _errs1 = errors;
-if(!(validate80(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate71(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 else {
@@ -12993,8 +13122,8 @@ var valid0 = _errs2 === errors;
 if(data.updated !== undefined){
 let data3 = data.updated;
 const _errs6 = errors;
-if(!(validate80(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate71(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 else {
@@ -13012,24 +13141,24 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate221.errors = vErrors;
+validate203.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate203.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate220.evaluated;
+const evaluated0 = validate202.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate221(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 else {
@@ -13049,17 +13178,17 @@ errors++;
 }
 }
 }
-validate220.errors = vErrors;
+validate202.errors = vErrors;
 return errors === 0;
 }
-validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate202.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:9"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:9"}},"required":["created","updated","deleted"],"type":"object"};
+const schema87 = {"properties":{"created":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"},"deleted":{"items":{"format":"uuid","type":"string"},"type":"array"},"updated":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"}},"required":["created","updated","deleted"],"type":"object"};
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate226.evaluated;
+const evaluated0 = validate208.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13068,7 +13197,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema94.required){
+for(const prop0 of schema87.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13083,8 +13212,8 @@ errors++;
 if(data.created !== undefined){
 let data0 = data.created;
 const _errs1 = errors;
-if(!(validate86(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate75(data0, {instancePath:instancePath+"/created",parentData:data,parentDataProperty:"created",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 else {
@@ -13147,8 +13276,8 @@ var valid0 = _errs2 === errors;
 if(data.updated !== undefined){
 let data3 = data.updated;
 const _errs6 = errors;
-if(!(validate86(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate75(data3, {instancePath:instancePath+"/updated",parentData:data,parentDataProperty:"updated",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 else {
@@ -13166,16 +13295,16 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate226.errors = vErrors;
+validate208.errors = vErrors;
 return errors === 0;
 }
-validate226.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
+validate208.evaluated = {"props":{"created":true,"deleted":true,"updated":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate212.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13184,7 +13313,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema89.required){
+for(const prop0 of schema82.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13199,8 +13328,8 @@ errors++;
 if(data.addresses !== undefined){
 let data0 = data.addresses;
 const _errs1 = errors;
-if(!(validate213(data0, {instancePath:instancePath+"/addresses",parentData:data,parentDataProperty:"addresses",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+if(!(validate195(data0, {instancePath:instancePath+"/addresses",parentData:data,parentDataProperty:"addresses",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
 errors = vErrors.length;
 }
 else {
@@ -13210,8 +13339,8 @@ var valid0 = _errs1 === errors;
 if(data.bankAccounts !== undefined){
 let data1 = data.bankAccounts;
 const _errs2 = errors;
-if(!(validate216(data1, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+if(!(validate198(data1, {instancePath:instancePath+"/bankAccounts",parentData:data,parentDataProperty:"bankAccounts",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
 errors = vErrors.length;
 }
 else {
@@ -13221,8 +13350,8 @@ var valid0 = _errs2 === errors;
 if(data.client !== undefined){
 let data2 = data.client;
 const _errs3 = errors;
-if(!(validate70(data2, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+if(!(validate179(data2, {instancePath:instancePath+"/client",parentData:data,parentDataProperty:"client",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
 errors = vErrors.length;
 }
 else {
@@ -13232,8 +13361,8 @@ var valid0 = _errs3 === errors;
 if(data.contactMethods !== undefined){
 let data3 = data.contactMethods;
 const _errs4 = errors;
-if(!(validate220(data3, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+if(!(validate202(data3, {instancePath:instancePath+"/contactMethods",parentData:data,parentDataProperty:"contactMethods",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
 errors = vErrors.length;
 }
 else {
@@ -13243,8 +13372,8 @@ var valid0 = _errs4 === errors;
 if(data.documents !== undefined){
 let data4 = data.documents;
 const _errs5 = errors;
-if(!(validate226(data4, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate208(data4, {instancePath:instancePath+"/documents",parentData:data,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
 errors = vErrors.length;
 }
 else {
@@ -13290,22 +13419,22 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate212.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateClientsUnlink = validate195;
+export const validateClientsUnlink = validate173;
 
-export const validateClientsUpdate = validate195;
+export const validateClientsUpdate = validate173;
 
-export const validateContactMethodsGetPrimary = validate230;
-const schema95 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
+export const validateContactMethodsGetPrimary = validate212;
+const schema88 = {"properties":{"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"isPrimary":{"type":"boolean"},"isVerified":{"type":"boolean"},"label":{"type":"string"},"metadata":{"type":"object"},"type":{"enum":["email","phone","mobile","fax","other"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{"type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]}},"required":["clientId","type","value","isVerified","verifiedAt","id","createdAt","updatedAt"],"type":["object","null"],"unevaluatedProperties":false};
 
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate230.evaluated;
+const evaluated0 = validate212.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13313,7 +13442,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema95.type}};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema88.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13324,7 +13453,7 @@ errors++;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema95.required){
+for(const prop0 of schema88.required){
 if(data[prop0] === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13520,9 +13649,9 @@ vErrors.push(err13);
 errors++;
 }
 const _errs18 = errors;
-const vSchema0 = schema95.properties.type.enum;
+const vSchema0 = schema88.properties.type.enum;
 if(!(((((data8 === "email") || (data8 === "phone")) || (data8 === "mobile")) || (data8 === "fax")) || (data8 === "other"))){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema95.properties.type.enum}};
+const err14 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema88.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13583,7 +13712,7 @@ if(data.verifiedAt !== undefined){
 let data11 = data.verifiedAt;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err18 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema95.properties.verifiedAt.type}};
+const err18 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema88.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13623,18 +13752,18 @@ errors++;
 }
 }
 }
-validate230.errors = vErrors;
+validate212.errors = vErrors;
 return errors === 0;
 }
-validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsList = validate231;
-const schema96 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:7"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateContactMethodsList = validate213;
+const schema89 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:5"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate213.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13643,7 +13772,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema96.required){
+for(const prop0 of schema89.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13658,8 +13787,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate80(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate71(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
 else {
@@ -13669,8 +13798,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -13701,25 +13830,25 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate231.errors = vErrors;
+validate213.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate213.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsSync = validate234;
+export const validateContactMethodsSync = validate216;
 
-function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate234.evaluated;
+const evaluated0 = validate216.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate221(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+if(!(validate203(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
 errors = vErrors.length;
 }
 else {
@@ -13739,18 +13868,18 @@ errors++;
 }
 }
 }
-validate234.errors = vErrors;
+validate216.errors = vErrors;
 return errors === 0;
 }
-validate234.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateContactMethodsUpsertByExternalId = validate236;
-const schema98 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:8"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateContactMethodsUpsertByExternalId = validate218;
+const schema91 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate218(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate236.evaluated;
+const evaluated0 = validate218.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13759,7 +13888,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema98.required){
+for(const prop0 of schema91.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13785,9 +13914,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema98.properties.action.enum;
+const vSchema0 = schema91.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema98.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema91.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13801,18 +13930,17 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate81(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+if(!(validate72(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs3 === errors;
-}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+for(const key0 in data1){
+if((((((((((((key0 !== "clientId") && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "isVerified")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")) && (key0 !== "verifiedAt")){
+const err3 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13823,102 +13951,12 @@ errors++;
 }
 }
 }
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate236.errors = vErrors;
-return errors === 0;
-}
-validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const validateContactMethodsUpsertManyByExternalId = validate238;
-const schema99 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:44"},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
-
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate239.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema98.required){
-if(data[prop0] === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data0 = data.action;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const _errs2 = errors;
-const vSchema0 = schema98.properties.action.enum;
-if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema98.properties.action.enum}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-if(data.data !== undefined){
-let data1 = data.data;
-const _errs3 = errors;
-if(!(validate81(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-else {
-}
 var valid0 = _errs3 === errors;
 }
-const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const _errs5 = errors;
+for(const key1 in data){
+if((key1 !== "action") && (key1 !== "data")){
+const err4 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13927,16 +13965,30 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate239.errors = vErrors;
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate218.errors = vErrors;
 return errors === 0;
 }
-validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate218.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+export const validateContactMethodsUpsertManyByExternalId = validate220;
+const schema92 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ContactMethod","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate238.evaluated;
+const evaluated0 = validate220.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13945,7 +13997,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema99.required){
+for(const prop0 of schema92.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -13967,20 +14019,11 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate239(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const prop1 of schema92.properties.data.items.required){
+if(data1[prop1] === undefined){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13989,23 +14032,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
-if(data.errors !== undefined){
-let data2 = data.errors;
-const _errs4 = errors;
-if(!(validate16(data2, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs4 === errors;
-}
+if(data1.action !== undefined){
+let data2 = data1.action;
 const _errs5 = errors;
-for(const key0 in data){
-if(((key0 !== "atomic") && (key0 !== "data")) && (key0 !== "errors")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14014,10 +14046,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const _errs6 = errors;
+const vSchema0 = schema92.properties.data.items.properties.action.enum;
+if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
+const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema92.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14026,19 +14058,124 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate238.errors = vErrors;
+var valid3 = _errs5 === errors;
+}
+if(data1.data !== undefined){
+let data3 = data1.data;
+const _errs7 = errors;
+if(!(validate72(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+const _errs8 = errors;
+for(const key0 in data3){
+if((((((((((((key0 !== "clientId") && (key0 !== "createdAt")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isPrimary")) && (key0 !== "isVerified")) && (key0 !== "label")) && (key0 !== "metadata")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")) && (key0 !== "verifiedAt")){
+const err4 = {instancePath:instancePath+"/data/" + i0+"/data",schemaPath:"#/properties/data/items/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var valid3 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key1 in data1){
+if((key1 !== "action") && (key1 !== "data")){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+}
+if(data.errors !== undefined){
+let data4 = data.errors;
+const _errs10 = errors;
+if(!(validate14(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs10 === errors;
+}
+const _errs11 = errors;
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate220.errors = vErrors;
 return errors === 0;
 }
-validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListFiles = validate243;
-const schema101 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataFile","unevaluatedProperties":false},"type":"array"};
-const schema102 = {"properties":{"analysisResult":{"properties":{"columns":{"items":{"properties":{"description":{"type":"string"},"ignored":{"type":"boolean"},"key":{"type":"string"},"label":{"type":"string"},"originalName":{"type":"string"},"transform":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"confidence":{"type":"number"},"dataEndRow":{"type":"integer"},"dataStartRow":{"type":"integer"},"estimatedRowCount":{"type":"integer"},"headerRow":{"type":"integer"},"sampleRows":{"items":{"type":"object"},"type":"array"},"skipRows":{"items":{"type":"integer"},"type":"array"}},"type":["object","null"],"unevaluatedProperties":false},"availableSheets":{"items":{"type":"string"},"type":["array","null"]},"contentType":{"type":"string"},"conversationHistory":{"items":{"properties":{"content":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"errorMessage":{"type":["string","null"]},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"rowCount":{"type":["integer","null"]},"sheetName":{"type":["string","null"]},"size":{"type":["number","null"]},"snapshotAt":{"format":"date-time","type":["string","null"]},"sourceId":{"format":"uuid","type":"string"},"status":{"enum":["pending_upload","uploaded","processing","synced","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","sourceId","filename","contentType","size","status","sheetName","rowCount"],"type":"object"};
+export const validateCustomReferenceDataListFiles = validate223;
+const schema93 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataFile","unevaluatedProperties":false},"type":"array"};
+const schema94 = {"properties":{"analysisResult":{"properties":{"columns":{"items":{"properties":{"description":{"type":"string"},"ignored":{"type":"boolean"},"key":{"type":"string"},"label":{"type":"string"},"originalName":{"type":"string"},"transform":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"confidence":{"type":"number"},"dataEndRow":{"type":"integer"},"dataStartRow":{"type":"integer"},"estimatedRowCount":{"type":"integer"},"headerRow":{"type":"integer"},"sampleRows":{"items":{"type":"object"},"type":"array"},"skipRows":{"items":{"type":"integer"},"type":"array"}},"type":["object","null"],"unevaluatedProperties":false},"availableSheets":{"items":{"type":"string"},"type":["array","null"]},"contentType":{"type":"string"},"conversationHistory":{"items":{"properties":{"content":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"errorMessage":{"type":["string","null"]},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"rowCount":{"type":["integer","null"]},"sheetName":{"type":["string","null"]},"size":{"type":["number","null"]},"snapshotAt":{"format":"date-time","type":["string","null"]},"sourceId":{"format":"uuid","type":"string"},"status":{"enum":["pending_upload","uploaded","processing","synced","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","sourceId","filename","contentType","size","status","sheetName","rowCount"],"type":"object"};
 
-function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate244.evaluated;
+const evaluated0 = validate224.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14047,7 +14184,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema102.required){
+for(const prop0 of schema94.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -14063,7 +14200,7 @@ if(data.analysisResult !== undefined){
 let data0 = data.analysisResult;
 const _errs1 = errors;
 if((!(data0 && typeof data0 == "object" && !Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/analysisResult",schemaPath:"#/properties/analysisResult/type",keyword:"type",params:{type: schema102.properties.analysisResult.type}};
+const err1 = {instancePath:instancePath+"/analysisResult",schemaPath:"#/properties/analysisResult/type",keyword:"type",params:{type: schema94.properties.analysisResult.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14402,7 +14539,7 @@ if(data.availableSheets !== undefined){
 let data18 = data.availableSheets;
 const _errs39 = errors;
 if((!(Array.isArray(data18))) && (data18 !== null)){
-const err21 = {instancePath:instancePath+"/availableSheets",schemaPath:"#/properties/availableSheets/type",keyword:"type",params:{type: schema102.properties.availableSheets.type}};
+const err21 = {instancePath:instancePath+"/availableSheets",schemaPath:"#/properties/availableSheets/type",keyword:"type",params:{type: schema94.properties.availableSheets.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -14457,7 +14594,7 @@ if(data.conversationHistory !== undefined){
 let data21 = data.conversationHistory;
 const _errs45 = errors;
 if((!(Array.isArray(data21))) && (data21 !== null)){
-const err24 = {instancePath:instancePath+"/conversationHistory",schemaPath:"#/properties/conversationHistory/type",keyword:"type",params:{type: schema102.properties.conversationHistory.type}};
+const err24 = {instancePath:instancePath+"/conversationHistory",schemaPath:"#/properties/conversationHistory/type",keyword:"type",params:{type: schema94.properties.conversationHistory.type}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -14557,7 +14694,7 @@ if(data.errorMessage !== undefined){
 let data25 = data.errorMessage;
 const _errs54 = errors;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err30 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema102.properties.errorMessage.type}};
+const err30 = {instancePath:instancePath+"/errorMessage",schemaPath:"#/properties/errorMessage/type",keyword:"type",params:{type: schema94.properties.errorMessage.type}};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -14619,7 +14756,7 @@ if(data.rowCount !== undefined){
 let data28 = data.rowCount;
 const _errs60 = errors;
 if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (data28 !== null)){
-const err34 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: schema102.properties.rowCount.type}};
+const err34 = {instancePath:instancePath+"/rowCount",schemaPath:"#/properties/rowCount/type",keyword:"type",params:{type: schema94.properties.rowCount.type}};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -14635,7 +14772,7 @@ if(data.sheetName !== undefined){
 let data29 = data.sheetName;
 const _errs62 = errors;
 if((typeof data29 !== "string") && (data29 !== null)){
-const err35 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: schema102.properties.sheetName.type}};
+const err35 = {instancePath:instancePath+"/sheetName",schemaPath:"#/properties/sheetName/type",keyword:"type",params:{type: schema94.properties.sheetName.type}};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -14651,7 +14788,7 @@ if(data.size !== undefined){
 let data30 = data.size;
 const _errs64 = errors;
 if((!(typeof data30 == "number")) && (data30 !== null)){
-const err36 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema102.properties.size.type}};
+const err36 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema94.properties.size.type}};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -14667,7 +14804,7 @@ if(data.snapshotAt !== undefined){
 let data31 = data.snapshotAt;
 const _errs66 = errors;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err37 = {instancePath:instancePath+"/snapshotAt",schemaPath:"#/properties/snapshotAt/type",keyword:"type",params:{type: schema102.properties.snapshotAt.type}};
+const err37 = {instancePath:instancePath+"/snapshotAt",schemaPath:"#/properties/snapshotAt/type",keyword:"type",params:{type: schema94.properties.snapshotAt.type}};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -14737,9 +14874,9 @@ vErrors.push(err41);
 errors++;
 }
 const _errs71 = errors;
-const vSchema0 = schema102.properties.status.enum;
+const vSchema0 = schema94.properties.status.enum;
 if(!(((((data33 === "pending_upload") || (data33 === "uploaded")) || (data33 === "processing")) || (data33 === "synced")) || (data33 === "error"))){
-const err42 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema102.properties.status.enum}};
+const err42 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema94.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -14791,16 +14928,16 @@ vErrors.push(err45);
 }
 errors++;
 }
-validate244.errors = vErrors;
+validate224.errors = vErrors;
 return errors === 0;
 }
-validate244.evaluated = {"props":{"analysisResult":true,"availableSheets":true,"contentType":true,"conversationHistory":true,"createdAt":true,"errorMessage":true,"filename":true,"id":true,"rowCount":true,"sheetName":true,"size":true,"snapshotAt":true,"sourceId":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate224.evaluated = {"props":{"analysisResult":true,"availableSheets":true,"contentType":true,"conversationHistory":true,"createdAt":true,"errorMessage":true,"filename":true,"id":true,"rowCount":true,"sheetName":true,"size":true,"snapshotAt":true,"sourceId":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate223(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate243.evaluated;
+const evaluated0 = validate223.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14814,8 +14951,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate244(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
+if(!(validate224(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
 errors = vErrors.length;
 }
 else {
@@ -14851,18 +14988,18 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate243.errors = vErrors;
+validate223.errors = vErrors;
 return errors === 0;
 }
-validate243.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate223.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListRows = validate246;
-const schema103 = {"properties":{"data":{"items":{"type":"object"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateCustomReferenceDataListRows = validate226;
+const schema95 = {"properties":{"data":{"items":{"type":"object"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate246(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate246.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14871,7 +15008,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema103.required){
+for(const prop0 of schema95.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -14925,8 +15062,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data2 = data.pagination;
 const _errs5 = errors;
-if(!(validate26(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -14957,19 +15094,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate246.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate246.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListSnapshots = validate248;
-const schema104 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
-const schema105 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"recordCount":{"type":["integer","null"]},"snapshotAt":{"format":"date-time","type":"string"},"sourceId":{"format":"uuid","type":"string"}},"required":["id","sourceId","filename","recordCount","snapshotAt","createdAt"],"type":"object"};
+export const validateCustomReferenceDataListSnapshots = validate228;
+const schema96 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
+const schema97 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"recordCount":{"type":["integer","null"]},"snapshotAt":{"format":"date-time","type":"string"},"sourceId":{"format":"uuid","type":"string"}},"required":["id","sourceId","filename","recordCount","snapshotAt","createdAt"],"type":"object"};
 
-function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate229(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate249.evaluated;
+const evaluated0 = validate229.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14978,7 +15115,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema105.required){
+for(const prop0 of schema97.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -15070,7 +15207,7 @@ if(data.recordCount !== undefined){
 let data3 = data.recordCount;
 const _errs7 = errors;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: schema105.properties.recordCount.type}};
+const err6 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: schema97.properties.recordCount.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15153,16 +15290,16 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate249.errors = vErrors;
+validate229.errors = vErrors;
 return errors === 0;
 }
-validate249.evaluated = {"props":{"createdAt":true,"filename":true,"id":true,"recordCount":true,"snapshotAt":true,"sourceId":true},"dynamicProps":false,"dynamicItems":false};
+validate229.evaluated = {"props":{"createdAt":true,"filename":true,"id":true,"recordCount":true,"snapshotAt":true,"sourceId":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate248.evaluated;
+const evaluated0 = validate228.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15176,8 +15313,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate249(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+if(!(validate229(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
 errors = vErrors.length;
 }
 else {
@@ -15213,22 +15350,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate248.errors = vErrors;
+validate228.errors = vErrors;
 return errors === 0;
 }
-validate248.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate228.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataListSources = validate251;
-const schema106 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:45"},"type":"array"};
-const schema107 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false};
-const schema108 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:16"},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"externalId":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"recordCount":{"type":"integer"},"sourceType":{"enum":["tabular"],"type":"string"},"status":{"enum":["pending","processing","ready","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","description","sourceType","columns","status","recordCount","currentSnapshotAt","externalId","createdAt","updatedAt"],"type":"object"};
-const schema109 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false};
-const schema110 = {"properties":{"alias":{"type":"string"},"filterable":{"type":"boolean"},"label":{"type":"string"},"sortable":{"type":"boolean"},"source":{"type":"string"},"type":{"type":"string"}},"type":"object"};
+export const validateCustomReferenceDataListSources = validate231;
+const schema98 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false},"type":"array"};
+const schema99 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":["array","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"externalId":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"recordCount":{"type":"integer"},"sourceType":{"enum":["tabular"],"type":"string"},"status":{"enum":["pending","processing","ready","error"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","description","sourceType","columns","status","recordCount","currentSnapshotAt","externalId","createdAt","updatedAt"],"type":"object"};
+const schema100 = {"properties":{"alias":{"type":"string"},"filterable":{"type":"boolean"},"label":{"type":"string"},"sortable":{"type":"boolean"},"source":{"type":"string"},"type":{"type":"string"}},"type":"object"};
 
-function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate255.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15344,53 +15479,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate255.errors = vErrors;
+validate233.errors = vErrors;
 return errors === 0;
 }
-validate255.evaluated = {"props":{"alias":true,"filterable":true,"label":true,"sortable":true,"source":true,"type":true},"dynamicProps":false,"dynamicItems":false};
+validate233.evaluated = {"props":{"alias":true,"filterable":true,"label":true,"sortable":true,"source":true,"type":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate232(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate254.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate255(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((key0 !== "alias") && (key0 !== "filterable")) && (key0 !== "label")) && (key0 !== "sortable")) && (key0 !== "source")) && (key0 !== "type")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate254.errors = vErrors;
-return errors === 0;
-}
-validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate253(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate253.evaluated;
+const evaluated0 = validate232.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15399,7 +15497,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema108.required){
+for(const prop0 of schema99.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -15415,7 +15513,7 @@ if(data.columns !== undefined){
 let data0 = data.columns;
 const _errs1 = errors;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: schema108.properties.columns.type}};
+const err1 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: schema99.properties.columns.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15431,11 +15529,26 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate254(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+if(!(validate233(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 else {
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs4 = errors;
+for(const key0 in data1){
+if((((((key0 !== "alias") && (key0 !== "filterable")) && (key0 !== "label")) && (key0 !== "sortable")) && (key0 !== "source")) && (key0 !== "type")){
+const err2 = {instancePath:instancePath+"/columns/" + i0,schemaPath:"#/properties/columns/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
 }
 var valid1 = _errs3 === errors;
 if(!valid1){
@@ -15447,24 +15560,13 @@ var valid0 = _errs1 === errors;
 }
 if(data.createdAt !== undefined){
 let data2 = data.createdAt;
-const _errs4 = errors;
 const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data2 == "number"){
 }
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err2 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15473,13 +15575,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
-if(data.currentSnapshotAt !== undefined){
-let data3 = data.currentSnapshotAt;
-const _errs6 = errors;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema108.properties.currentSnapshotAt.type}};
+else {
+const err4 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15488,12 +15586,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-const _errs7 = errors;
-if(typeof data3 == "number"){
+var valid0 = _errs5 === errors;
 }
-if(typeof data3 === "string"){
-if(!(formats2.validate(data3))){
-const err5 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/format",keyword:"format",params:{format: "date-time"}};
+if(data.currentSnapshotAt !== undefined){
+let data3 = data.currentSnapshotAt;
+const _errs7 = errors;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err5 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema99.properties.currentSnapshotAt.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15502,14 +15601,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-var valid0 = _errs6 === errors;
-}
-if(data.description !== undefined){
-let data4 = data.description;
 const _errs8 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema108.properties.description.type}};
+if(typeof data3 == "number"){
+}
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err6 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15518,14 +15615,14 @@ vErrors.push(err6);
 }
 errors++;
 }
-const _errs9 = errors;
-var valid0 = _errs8 === errors;
 }
-if(data.externalId !== undefined){
-let data5 = data.externalId;
-const _errs10 = errors;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema108.properties.externalId.type}};
+var valid0 = _errs7 === errors;
+}
+if(data.description !== undefined){
+let data4 = data.description;
+const _errs9 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema99.properties.description.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15534,18 +15631,14 @@ vErrors.push(err7);
 }
 errors++;
 }
+const _errs10 = errors;
+var valid0 = _errs9 === errors;
+}
+if(data.externalId !== undefined){
+let data5 = data.externalId;
 const _errs11 = errors;
-var valid0 = _errs10 === errors;
-}
-if(data.id !== undefined){
-let data6 = data.id;
-const _errs12 = errors;
-const _errs13 = errors;
-if(typeof data6 == "number"){
-}
-if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if((typeof data5 !== "string") && (data5 !== null)){
+const err8 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema99.properties.externalId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15554,9 +15647,18 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs12 = errors;
+var valid0 = _errs11 === errors;
 }
-else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data6 = data.id;
+const _errs13 = errors;
+const _errs14 = errors;
+if(typeof data6 == "number"){
+}
+if(typeof data6 === "string"){
+if(!(formats0.test(data6))){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15565,13 +15667,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
-if(data.name !== undefined){
-let data7 = data.name;
-const _errs14 = errors;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15580,14 +15678,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs15 = errors;
-var valid0 = _errs14 === errors;
+var valid0 = _errs13 === errors;
 }
-if(data.recordCount !== undefined){
-let data8 = data.recordCount;
-const _errs16 = errors;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err11 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: "integer"}};
+if(data.name !== undefined){
+let data7 = data.name;
+const _errs15 = errors;
+if(typeof data7 !== "string"){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15596,14 +15693,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs17 = errors;
-var valid0 = _errs16 === errors;
+const _errs16 = errors;
+var valid0 = _errs15 === errors;
 }
-if(data.sourceType !== undefined){
-let data9 = data.sourceType;
-const _errs18 = errors;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/type",keyword:"type",params:{type: "string"}};
+if(data.recordCount !== undefined){
+let data8 = data.recordCount;
+const _errs17 = errors;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err12 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15612,10 +15709,14 @@ vErrors.push(err12);
 }
 errors++;
 }
+const _errs18 = errors;
+var valid0 = _errs17 === errors;
+}
+if(data.sourceType !== undefined){
+let data9 = data.sourceType;
 const _errs19 = errors;
-const vSchema0 = schema108.properties.sourceType.enum;
-if(!(data9 === "tabular")){
-const err13 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/enum",keyword:"enum",params:{allowedValues: schema108.properties.sourceType.enum}};
+if(typeof data9 !== "string"){
+const err13 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15624,13 +15725,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-var valid0 = _errs18 === errors;
-}
-if(data.status !== undefined){
-let data10 = data.status;
 const _errs20 = errors;
-if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
+const vSchema0 = schema99.properties.sourceType.enum;
+if(!(data9 === "tabular")){
+const err14 = {instancePath:instancePath+"/sourceType",schemaPath:"#/properties/sourceType/enum",keyword:"enum",params:{allowedValues: schema99.properties.sourceType.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15639,10 +15737,13 @@ vErrors.push(err14);
 }
 errors++;
 }
+var valid0 = _errs19 === errors;
+}
+if(data.status !== undefined){
+let data10 = data.status;
 const _errs21 = errors;
-const vSchema1 = schema108.properties.status.enum;
-if(!((((data10 === "pending") || (data10 === "processing")) || (data10 === "ready")) || (data10 === "error"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema108.properties.status.enum}};
+if(typeof data10 !== "string"){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15651,17 +15752,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-var valid0 = _errs20 === errors;
-}
-if(data.updatedAt !== undefined){
-let data11 = data.updatedAt;
 const _errs22 = errors;
-const _errs23 = errors;
-if(typeof data11 == "number"){
-}
-if(typeof data11 === "string"){
-if(!(formats2.validate(data11))){
-const err16 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
+const vSchema1 = schema99.properties.status.enum;
+if(!((((data10 === "pending") || (data10 === "processing")) || (data10 === "ready")) || (data10 === "error"))){
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema99.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15670,9 +15764,17 @@ vErrors.push(err16);
 }
 errors++;
 }
+var valid0 = _errs21 === errors;
 }
-else {
-const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data11 = data.updatedAt;
+const _errs23 = errors;
+const _errs24 = errors;
+if(typeof data11 == "number"){
+}
+if(typeof data11 === "string"){
+if(!(formats2.validate(data11))){
+const err17 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15681,11 +15783,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid0 = _errs22 === errors;
-}
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err18 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15694,53 +15794,29 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate253.errors = vErrors;
-return errors === 0;
+var valid0 = _errs23 === errors;
 }
-validate253.evaluated = {"props":{"columns":true,"createdAt":true,"currentSnapshotAt":true,"description":true,"externalId":true,"id":true,"name":true,"recordCount":true,"sourceType":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate252.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate253(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
-errors = vErrors.length;
 }
 else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if(((((((((((key0 !== "columns") && (key0 !== "createdAt")) && (key0 !== "currentSnapshotAt")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "name")) && (key0 !== "recordCount")) && (key0 !== "sourceType")) && (key0 !== "status")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err0];
+vErrors = [err19];
 }
 else {
-vErrors.push(err0);
+vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-validate252.errors = vErrors;
+validate232.errors = vErrors;
 return errors === 0;
 }
-validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate232.evaluated = {"props":{"columns":true,"createdAt":true,"currentSnapshotAt":true,"description":true,"externalId":true,"id":true,"name":true,"recordCount":true,"sourceType":true,"status":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate251(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate251.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15754,20 +15830,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate252(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate232(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((key0 !== "columns") && (key0 !== "createdAt")) && (key0 !== "currentSnapshotAt")) && (key0 !== "description")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "name")) && (key0 !== "recordCount")) && (key0 !== "sourceType")) && (key0 !== "status")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15776,25 +15849,44 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate251.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate231.errors = vErrors;
 return errors === 0;
 }
-validate251.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate231.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCustomReferenceDataRetrieveSource = validate260;
+export const validateCustomReferenceDataRetrieveSource = validate236;
+const schema101 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1CustomReferenceDataSource","unevaluatedProperties":false};
 
-function validate260(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate260.evaluated;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate253(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+if(!(validate232(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
 errors = vErrors.length;
 }
 else {
@@ -15814,18 +15906,56 @@ errors++;
 }
 }
 }
-validate260.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
-validate260.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsCreate = validate262;
-const schema112 = {"properties":{"document":{"$ref":"urn:artu:drift:defs#/$defs/shared:10"},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["url","expiresAt"],"type":"object","unevaluatedProperties":false}},"required":["document"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsCreate = validate238;
+const schema102 = {"properties":{"document":{"$ref":"urn:artu:drift:defs#/$defs/shared:36"},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"required":["url","expiresAt"],"type":"object","unevaluatedProperties":false}},"required":["document"],"type":"object","unevaluatedProperties":false};
+const schema103 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Document","unevaluatedProperties":false};
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate239.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate76(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs0 = errors;
+for(const key0 in data){
+if((((((((((((((((((key0 !== "clientId") && (key0 !== "contentType")) && (key0 !== "createdAt")) && (key0 !== "expiresAt")) && (key0 !== "externalId")) && (key0 !== "fields")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "rejectionReason")) && (key0 !== "reviewedAt")) && (key0 !== "reviewedBy")) && (key0 !== "size")) && (key0 !== "status")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "verifiedAt")) && (key0 !== "verifiedBy")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate239.errors = vErrors;
+return errors === 0;
+}
+validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate238.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15847,8 +15977,8 @@ errors++;
 if(data.document !== undefined){
 let data0 = data.document;
 const _errs1 = errors;
-if(!(validate87(data0, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate239(data0, {instancePath:instancePath+"/document",parentData:data,parentDataProperty:"document",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 else {
@@ -15860,7 +15990,7 @@ let data1 = data.upload;
 const _errs2 = errors;
 const _errs3 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const prop0 of schema112.properties.upload.required){
+for(const prop0 of schema102.properties.upload.required){
 if(data1[prop0] === undefined){
 const err1 = {instancePath:instancePath+"/upload",schemaPath:"#/properties/upload/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -15968,18 +16098,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate262.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate238.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsListForClient = validate264;
-const schema113 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:9"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsListForClient = validate242;
+const schema104 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:6"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
 
-function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate264.evaluated;
+const evaluated0 = validate242.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -15988,7 +16118,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema113.required){
+for(const prop0 of schema104.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -16003,8 +16133,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate86(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+if(!(validate75(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
 }
 else {
@@ -16014,8 +16144,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data1 = data.pagination;
 const _errs2 = errors;
-if(!(validate26(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -16046,18 +16176,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate264.errors = vErrors;
+validate242.errors = vErrors;
 return errors === 0;
 }
-validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate242.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDocumentsUpsertByExternalId = validate267;
-const schema114 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:10"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateDocumentsUpsertByExternalId = validate245;
+const schema105 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:36"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate267.evaluated;
+const evaluated0 = validate245.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16066,7 +16196,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema114.required){
+for(const prop0 of schema105.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -16092,9 +16222,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema114.properties.action.enum;
+const vSchema0 = schema105.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema114.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema105.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16108,8 +16238,8 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate87(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+if(!(validate239(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
 errors = vErrors.length;
 }
 else {
@@ -16140,20 +16270,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate267.errors = vErrors;
+validate245.errors = vErrors;
 return errors === 0;
 }
-validate267.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceCreate = validate269;
-const schema115 = {"properties":{"evidence":{"$ref":"urn:artu:drift:defs#/$defs/shared:46"},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"required":["evidence"],"type":"object","unevaluatedProperties":false};
-const schema116 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false};
-const schema117 = {"properties":{"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":["string","null"]},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"type":"object"};
+export const validateEvidenceCreate = validate247;
+const schema106 = {"properties":{"evidence":{"$ref":"urn:artu:drift:defs#/$defs/shared:37"},"upload":{"properties":{"expiresAt":{"format":"date-time","type":"string"},"url":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"required":["evidence"],"type":"object","unevaluatedProperties":false};
+const schema107 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false};
+const schema108 = {"properties":{"contentType":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"expiresAt":{"format":"date","type":["string","null"]},"externalId":{"type":["string","null"]},"fields":{"type":"object"},"filename":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"rejectionReason":{"type":["string","null"]},"reviewedAt":{"format":"date-time","type":["string","null"]},"reviewedBy":{"type":["string","null"]},"size":{"type":["integer","null"]},"status":{"type":"string"},"type":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"verifiedAt":{"format":"date-time","type":["string","null"]},"verifiedBy":{"type":["string","null"]}},"type":"object"};
 
-function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate249(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate271.evaluated;
+const evaluated0 = validate249.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16166,7 +16296,7 @@ if(data.contentType !== undefined){
 let data0 = data.contentType;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema117.properties.contentType.type}};
+const err0 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: schema108.properties.contentType.type}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -16212,7 +16342,7 @@ if(data.expiresAt !== undefined){
 let data2 = data.expiresAt;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema117.properties.expiresAt.type}};
+const err3 = {instancePath:instancePath+"/expiresAt",schemaPath:"#/properties/expiresAt/type",keyword:"type",params:{type: schema108.properties.expiresAt.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16242,7 +16372,7 @@ if(data.externalId !== undefined){
 let data3 = data.externalId;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema117.properties.externalId.type}};
+const err5 = {instancePath:instancePath+"/externalId",schemaPath:"#/properties/externalId/type",keyword:"type",params:{type: schema108.properties.externalId.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -16274,7 +16404,7 @@ if(data.filename !== undefined){
 let data5 = data.filename;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err7 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema117.properties.filename.type}};
+const err7 = {instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: schema108.properties.filename.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -16336,7 +16466,7 @@ if(data.rejectionReason !== undefined){
 let data8 = data.rejectionReason;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err11 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema117.properties.rejectionReason.type}};
+const err11 = {instancePath:instancePath+"/rejectionReason",schemaPath:"#/properties/rejectionReason/type",keyword:"type",params:{type: schema108.properties.rejectionReason.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -16352,7 +16482,7 @@ if(data.reviewedAt !== undefined){
 let data9 = data.reviewedAt;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err12 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema117.properties.reviewedAt.type}};
+const err12 = {instancePath:instancePath+"/reviewedAt",schemaPath:"#/properties/reviewedAt/type",keyword:"type",params:{type: schema108.properties.reviewedAt.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -16382,7 +16512,7 @@ if(data.reviewedBy !== undefined){
 let data10 = data.reviewedBy;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err14 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema117.properties.reviewedBy.type}};
+const err14 = {instancePath:instancePath+"/reviewedBy",schemaPath:"#/properties/reviewedBy/type",keyword:"type",params:{type: schema108.properties.reviewedBy.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -16398,7 +16528,7 @@ if(data.size !== undefined){
 let data11 = data.size;
 const _errs23 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-const err15 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema117.properties.size.type}};
+const err15 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema108.properties.size.type}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -16476,7 +16606,7 @@ if(data.verifiedAt !== undefined){
 let data15 = data.verifiedAt;
 const _errs31 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-const err20 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema117.properties.verifiedAt.type}};
+const err20 = {instancePath:instancePath+"/verifiedAt",schemaPath:"#/properties/verifiedAt/type",keyword:"type",params:{type: schema108.properties.verifiedAt.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -16506,7 +16636,7 @@ if(data.verifiedBy !== undefined){
 let data16 = data.verifiedBy;
 const _errs33 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-const err22 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema117.properties.verifiedBy.type}};
+const err22 = {instancePath:instancePath+"/verifiedBy",schemaPath:"#/properties/verifiedBy/type",keyword:"type",params:{type: schema108.properties.verifiedBy.type}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -16529,24 +16659,24 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate271.errors = vErrors;
+validate249.errors = vErrors;
 return errors === 0;
 }
-validate271.evaluated = {"props":{"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
+validate249.evaluated = {"props":{"contentType":true,"createdAt":true,"expiresAt":true,"externalId":true,"fields":true,"filename":true,"id":true,"metadata":true,"rejectionReason":true,"reviewedAt":true,"reviewedBy":true,"size":true,"status":true,"type":true,"updatedAt":true,"verifiedAt":true,"verifiedBy":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate270(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate248(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate270.evaluated;
+const evaluated0 = validate248.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate271(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+if(!(validate249(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
 errors = vErrors.length;
 }
 else {
@@ -16566,16 +16696,16 @@ errors++;
 }
 }
 }
-validate270.errors = vErrors;
+validate248.errors = vErrors;
 return errors === 0;
 }
-validate270.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate248.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate269.evaluated;
+const evaluated0 = validate247.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16597,8 +16727,8 @@ errors++;
 if(data.evidence !== undefined){
 let data0 = data.evidence;
 const _errs1 = errors;
-if(!(validate270(data0, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+if(!(validate248(data0, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
 else {
@@ -16706,18 +16836,18 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate269.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
-validate269.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate247.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceCreateMany = validate274;
-const schema118 = {"properties":{"atomic":{},"data":{"items":{},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceCreateMany = validate252;
+const schema109 = {"properties":{"atomic":{},"data":{"items":{},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate274.evaluated;
+const evaluated0 = validate252.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16726,7 +16856,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema118.required){
+for(const prop0 of schema109.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -16759,8 +16889,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs3 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -16791,18 +16921,79 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate274.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
-validate274.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate252.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceList = validate276;
-const schema119 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:46"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceList = validate254;
+const schema110 = {"properties":{"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:39"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema111 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false},"type":"array"};
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate255(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate276.evaluated;
+const evaluated0 = validate255.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(Array.isArray(data)){
+let valid1 = true;
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+const _errs1 = errors;
+if(!(validate249(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if(((((((((((((((((key0 !== "contentType") && (key0 !== "createdAt")) && (key0 !== "expiresAt")) && (key0 !== "externalId")) && (key0 !== "fields")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "rejectionReason")) && (key0 !== "reviewedAt")) && (key0 !== "reviewedBy")) && (key0 !== "size")) && (key0 !== "status")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "verifiedAt")) && (key0 !== "verifiedBy")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate255.errors = vErrors;
+return errors === 0;
+}
+validate255.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate254.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16811,7 +17002,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema119.required){
+for(const prop0 of schema110.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -16826,52 +17017,41 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-const _errs2 = errors;
-if(Array.isArray(data0)){
-let valid2 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs3 = errors;
-if(!(validate270(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+if(!(validate255(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
 errors = vErrors.length;
 }
 else {
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
 }
 var valid0 = _errs1 === errors;
 }
 if(data.pagination !== undefined){
-let data2 = data.pagination;
-const _errs4 = errors;
-if(!(validate26(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+let data1 = data.pagination;
+const _errs2 = errors;
+if(!(validate24(data1, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs2 === errors;
 }
-const _errs5 = errors;
+const _errs3 = errors;
 for(const key0 in data){
 if((key0 !== "data") && (key0 !== "pagination")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const err1 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16880,30 +17060,18 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate276.errors = vErrors;
+validate254.errors = vErrors;
 return errors === 0;
 }
-validate276.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate254.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceUpsertByExternalId = validate279;
-const schema120 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:46"}},"required":["data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceUpsertByExternalId = validate259;
+const schema112 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:37"}},"required":["data"],"type":"object","unevaluatedProperties":false};
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate279.evaluated;
+const evaluated0 = validate259.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -16936,9 +17104,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema120.properties.action.enum;
+const vSchema0 = schema112.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema120.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema112.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -16952,8 +17120,8 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate270(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+if(!(validate248(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
 errors = vErrors.length;
 }
 else {
@@ -16984,18 +17152,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate279.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
-validate279.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate259.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateEvidenceUpsertManyByExternalId = validate281;
-const schema121 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:48"},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateEvidenceUpsertManyByExternalId = validate261;
+const schema113 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Evidence","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate282.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17004,97 +17172,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.action !== undefined){
-let data0 = data.action;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const _errs2 = errors;
-const vSchema0 = schema120.properties.action.enum;
-if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema120.properties.action.enum}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-if(data.data !== undefined){
-let data1 = data.data;
-const _errs3 = errors;
-if(!(validate270(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs3 === errors;
-}
-const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate282.errors = vErrors;
-return errors === 0;
-}
-validate282.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate281.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema121.required){
+for(const prop0 of schema113.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -17116,11 +17194,94 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate282(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.data === undefined){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: "data"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data1.action !== undefined){
+let data2 = data1.action;
+const _errs5 = errors;
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const _errs6 = errors;
+const vSchema0 = schema113.properties.data.items.properties.action.enum;
+if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
+const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema113.properties.data.items.properties.action.enum}};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid3 = _errs5 === errors;
+}
+if(data1.data !== undefined){
+let data3 = data1.data;
+const _errs7 = errors;
+if(!(validate249(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
 errors = vErrors.length;
 }
 else {
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+const _errs8 = errors;
+for(const key0 in data3){
+if(((((((((((((((((key0 !== "contentType") && (key0 !== "createdAt")) && (key0 !== "expiresAt")) && (key0 !== "externalId")) && (key0 !== "fields")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "rejectionReason")) && (key0 !== "reviewedAt")) && (key0 !== "reviewedBy")) && (key0 !== "size")) && (key0 !== "status")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "verifiedAt")) && (key0 !== "verifiedBy")){
+const err4 = {instancePath:instancePath+"/data/" + i0+"/data",schemaPath:"#/properties/data/items/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var valid3 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key1 in data1){
+if((key1 !== "action") && (key1 !== "data")){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 }
 var valid1 = _errs3 === errors;
 if(!valid1){
@@ -17129,64 +17290,64 @@ valid2 = false;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err7];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err7);
 }
 errors++;
 }
 var valid0 = _errs1 === errors;
 }
 if(data.errors !== undefined){
-let data2 = data.errors;
-const _errs4 = errors;
-if(!(validate16(data2, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+let data4 = data.errors;
+const _errs10 = errors;
+if(!(validate14(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs4 === errors;
+var valid0 = _errs10 === errors;
 }
-const _errs5 = errors;
-for(const key0 in data){
-if(((key0 !== "atomic") && (key0 !== "data")) && (key0 !== "errors")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const _errs11 = errors;
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
 if(vErrors === null){
-vErrors = [err2];
+vErrors = [err8];
 }
 else {
-vErrors.push(err2);
+vErrors.push(err8);
 }
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err9];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err9);
 }
 errors++;
 }
-validate281.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate281.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateExchangeRatesGetRate = validate286;
-const schema123 = {"properties":{"baseCurrency":{"type":"string"},"rate":{"type":"number"},"targetCurrency":{"type":"string"},"timestamp":{"format":"date-time","type":"string"}},"required":["baseCurrency"],"type":"object","unevaluatedProperties":false};
+export const validateExchangeRatesGetRate = validate264;
+const schema114 = {"properties":{"baseCurrency":{"type":"string"},"rate":{"type":"number"},"targetCurrency":{"type":"string"},"timestamp":{"format":"date-time","type":"string"}},"required":["baseCurrency"],"type":"object","unevaluatedProperties":false};
 
-function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate286.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17307,19 +17468,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate286.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate286.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityGetRunDetail = validate287;
-const schema124 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRunDetail","unevaluatedProperties":false};
-const schema125 = {"properties":{"checkResults":{"items":{"properties":{"checkId":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"data":{},"providerId":{"type":"string"},"reason":{"properties":{"message":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"type":"array"},"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt","checkResults"],"type":"object"};
+export const validateIdentityGetRunDetail = validate265;
+const schema115 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRunDetail","unevaluatedProperties":false};
+const schema116 = {"properties":{"checkResults":{"items":{"properties":{"checkId":{"type":"string"},"createdAt":{"format":"date-time","type":"string"},"data":{},"providerId":{"type":"string"},"reason":{"properties":{"message":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"type":"array"},"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt","checkResults"],"type":"object"};
 
-function validate288(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate288.evaluated;
+const evaluated0 = validate266.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17328,7 +17489,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema125.required){
+for(const prop0 of schema116.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -17636,24 +17797,24 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate288.errors = vErrors;
+validate266.errors = vErrors;
 return errors === 0;
 }
-validate288.evaluated = {"props":{"checkResults":true,"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
+validate266.evaluated = {"props":{"checkResults":true,"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate287.evaluated;
+const evaluated0 = validate265.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate288(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
+if(!(validate266(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
 errors = vErrors.length;
 }
 else {
@@ -17673,19 +17834,19 @@ errors++;
 }
 }
 }
-validate287.errors = vErrors;
+validate265.errors = vErrors;
 return errors === 0;
 }
-validate287.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate265.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityList = validate290;
-const schema126 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRun","unevaluatedProperties":false},"type":"array"};
-const schema127 = {"properties":{"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt"],"type":"object"};
+export const validateIdentityList = validate268;
+const schema117 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityRun","unevaluatedProperties":false},"type":"array"};
+const schema118 = {"properties":{"checkedBy":{"type":"string"},"clientId":{"format":"uuid","type":"string"},"createdAt":{"format":"date-time","type":"string"},"id":{"format":"uuid","type":"string"},"results":{"type":"object"}},"required":["id","clientId","checkedBy","results","createdAt"],"type":"object"};
 
-function validate291(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate269(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate291.evaluated;
+const evaluated0 = validate269.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17694,7 +17855,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema127.required){
+for(const prop0 of schema118.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -17839,16 +18000,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate291.errors = vErrors;
+validate269.errors = vErrors;
 return errors === 0;
 }
-validate291.evaluated = {"props":{"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
+validate269.evaluated = {"props":{"checkedBy":true,"clientId":true,"createdAt":true,"id":true,"results":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate268(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate290.evaluated;
+const evaluated0 = validate268.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17862,8 +18023,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate291(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+if(!(validate269(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
 errors = vErrors.length;
 }
 else {
@@ -17899,19 +18060,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate290.errors = vErrors;
+validate268.errors = vErrors;
 return errors === 0;
 }
-validate290.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate268.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityListSummary = validate293;
-const schema128 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityCheckSummary","unevaluatedProperties":false},"type":"array"};
-const schema129 = {"properties":{"checkId":{"type":"string"},"checkedAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"providerId":{"type":"string"},"status":{"enum":["hit","cleared","failed"],"type":"string"}},"required":["name","providerId","checkId","status","checkedAt"],"type":"object"};
+export const validateIdentityListSummary = validate271;
+const schema119 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1IdentityCheckSummary","unevaluatedProperties":false},"type":"array"};
+const schema120 = {"properties":{"checkId":{"type":"string"},"checkedAt":{"format":"date-time","type":"string"},"name":{"type":"string"},"providerId":{"type":"string"},"status":{"enum":["hit","cleared","failed"],"type":"string"}},"required":["name","providerId","checkId","status","checkedAt"],"type":"object"};
 
-function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate272(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate294.evaluated;
+const evaluated0 = validate272.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -17920,7 +18081,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema129.required){
+for(const prop0 of schema120.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -18024,9 +18185,9 @@ vErrors.push(err6);
 errors++;
 }
 const _errs10 = errors;
-const vSchema0 = schema129.properties.status.enum;
+const vSchema0 = schema120.properties.status.enum;
 if(!(((data4 === "hit") || (data4 === "cleared")) || (data4 === "failed"))){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema129.properties.status.enum}};
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema120.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -18048,16 +18209,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate294.errors = vErrors;
+validate272.errors = vErrors;
 return errors === 0;
 }
-validate294.evaluated = {"props":{"checkId":true,"checkedAt":true,"name":true,"providerId":true,"status":true},"dynamicProps":false,"dynamicItems":false};
+validate272.evaluated = {"props":{"checkId":true,"checkedAt":true,"name":true,"providerId":true,"status":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate271(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate293.evaluated;
+const evaluated0 = validate271.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18071,8 +18232,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate294(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
+if(!(validate272(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
 errors = vErrors.length;
 }
 else {
@@ -18108,19 +18269,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate293.errors = vErrors;
+validate271.errors = vErrors;
 return errors === 0;
 }
-validate293.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate271.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityResolveEligibleChecks = validate296;
-const schema130 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1EligibleIdentityCheck","unevaluatedProperties":false},"type":"array"};
-const schema131 = {"properties":{"check":{"type":"string"},"displayName":{"type":"string"},"eligible":{"type":"boolean"},"missingFields":{"items":{"type":"string"},"type":"array"}},"required":["check","displayName","eligible","missingFields"],"type":"object"};
+export const validateIdentityResolveEligibleChecks = validate274;
+const schema121 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1EligibleIdentityCheck","unevaluatedProperties":false},"type":"array"};
+const schema122 = {"properties":{"check":{"type":"string"},"displayName":{"type":"string"},"eligible":{"type":"boolean"},"missingFields":{"items":{"type":"string"},"type":"array"}},"required":["check","displayName","eligible","missingFields"],"type":"object"};
 
-function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate275(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate297.evaluated;
+const evaluated0 = validate275.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18129,7 +18290,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema131.required){
+for(const prop0 of schema122.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -18239,16 +18400,16 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate297.errors = vErrors;
+validate275.errors = vErrors;
 return errors === 0;
 }
-validate297.evaluated = {"props":{"check":true,"displayName":true,"eligible":true,"missingFields":true},"dynamicProps":false,"dynamicItems":false};
+validate275.evaluated = {"props":{"check":true,"displayName":true,"eligible":true,"missingFields":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate296(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate274(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate296.evaluated;
+const evaluated0 = validate274.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18262,8 +18423,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate297(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
+if(!(validate275(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
 errors = vErrors.length;
 }
 else {
@@ -18299,20 +18460,20 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate296.errors = vErrors;
+validate274.errors = vErrors;
 return errors === 0;
 }
-validate296.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate274.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateProductsUpsertByExternalId = validate299;
-const schema132 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Product","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
-const schema133 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ProductScopeData","unevaluatedProperties":false},"scopes":{"items":{"type":"string"},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
-const schema134 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoCurrency":{"type":"string"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"type":"string"},"dimensionTerreno":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"},"MJR":{"properties":{"goods":{"items":{"properties":{"quantity":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationPostalCode":{"type":"string"},"paymentDefaults":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"MPC":{"properties":{"defaultCollateral":{"properties":{"postalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"TSC":{"properties":{"operationType":{"type":"string"}},"type":"object","unevaluatedProperties":false},"VEH":{"properties":{"vehicles":{"items":{"properties":{"anio":{"type":"string"},"kind":{},"marcaFabricante":{"type":"string"},"modelo":{"type":"string"},"placas":{"type":"string"},"repuve":{"type":"string"},"vin":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object"};
+export const validateProductsUpsertByExternalId = validate277;
+const schema123 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Product","unevaluatedProperties":false}},"required":["data"],"type":"object","unevaluatedProperties":false};
+const schema124 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"scopeData":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ProductScopeData","unevaluatedProperties":false},"scopes":{"items":{"type":"string"},"type":"array"},"updatedAt":{"format":"date-time","type":"string"}},"type":"object"};
+const schema125 = {"properties":{"MX":{"properties":{"actividadVulnerable":{"properties":{"ARI":{"properties":{"operationType":{"type":"string"},"property":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"AVI":{"properties":{"cryptoCurrency":{"type":"string"},"operationType":{}},"type":"object","unevaluatedProperties":false},"INM":{"properties":{"inmuebles":{"items":{"properties":{"calle":{"type":"string"},"colonia":{"type":"string"},"dimensionConstruido":{"type":"string"},"dimensionTerreno":{"type":"string"},"folioReal":{"type":"string"},"numeroExterior":{"type":"string"},"numeroInterior":{"type":"string"},"postalCode":{"type":"string"},"value":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationType":{"type":"string"},"payments":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"JYS":{"$ref":"urn:artu:drift:defs#/$defs/shared:12"},"MJR":{"properties":{"goods":{"items":{"properties":{"quantity":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"operationPostalCode":{"type":"string"},"paymentDefaults":{"items":{"type":"object"},"type":"array"}},"type":"object","unevaluatedProperties":false},"MPC":{"properties":{"defaultCollateral":{"properties":{"postalCode":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"TSC":{"properties":{"operationType":{"type":"string"}},"type":"object","unevaluatedProperties":false},"VEH":{"properties":{"vehicles":{"items":{"properties":{"anio":{"type":"string"},"kind":{},"marcaFabricante":{"type":"string"},"modelo":{"type":"string"},"placas":{"type":"string"},"repuve":{"type":"string"},"vin":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false},"cnbv":{"properties":{"TRANSMISOR":{"properties":{"sucursal":{"type":"string"}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object","unevaluatedProperties":false}},"type":"object"};
 
-function validate301(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate301.evaluated;
+const evaluated0 = validate279.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -18839,8 +19000,8 @@ var valid2 = _errs30 === errors;
 if(data1.JYS !== undefined){
 let data28 = data1.JYS;
 const _errs62 = errors;
-if(!(validate155(data28, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+if(!(validate134(data28, {instancePath:instancePath+"/MX/actividadVulnerable/JYS",parentData:data1,parentDataProperty:"JYS",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 else {
@@ -19450,16 +19611,16 @@ vErrors.push(err68);
 }
 errors++;
 }
-validate301.errors = vErrors;
+validate279.errors = vErrors;
 return errors === 0;
 }
-validate301.evaluated = {"props":{"MX":true},"dynamicProps":false,"dynamicItems":false};
+validate279.evaluated = {"props":{"MX":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate278(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate300.evaluated;
+const evaluated0 = validate278.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19623,8 +19784,8 @@ var valid0 = _errs14 === errors;
 if(data.scopeData !== undefined){
 let data6 = data.scopeData;
 const _errs16 = errors;
-if(!(validate301(data6, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+if(!(validate279(data6, {instancePath:instancePath+"/scopeData",parentData:data,parentDataProperty:"scopeData",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
 errors = vErrors.length;
 }
 else {
@@ -19726,16 +19887,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate300.errors = vErrors;
+validate278.errors = vErrors;
 return errors === 0;
 }
-validate300.evaluated = {"props":{"createdAt":true,"description":true,"externalId":true,"id":true,"metadata":true,"name":true,"scopeData":true,"scopes":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate278.evaluated = {"props":{"createdAt":true,"description":true,"externalId":true,"id":true,"metadata":true,"name":true,"scopeData":true,"scopes":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate299.evaluated;
+const evaluated0 = validate277.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19768,9 +19929,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema132.properties.action.enum;
+const vSchema0 = schema123.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema132.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema123.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -19784,8 +19945,8 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate300(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+if(!(validate278(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
 errors = vErrors.length;
 }
 else {
@@ -19831,19 +19992,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate299.errors = vErrors;
+validate277.errors = vErrors;
 return errors === 0;
 }
-validate299.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate277.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataListSnapshots = validate305;
-const schema135 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
-const schema136 = {"properties":{"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"recordCount":{"type":"integer"}},"required":["id","datasetKey","recordCount","contentHash","metadata","createdAt"],"type":"object"};
+export const validateReferenceDataListSnapshots = validate283;
+const schema126 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSnapshot","unevaluatedProperties":false},"type":"array"};
+const schema127 = {"properties":{"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"recordCount":{"type":"integer"}},"required":["id","datasetKey","recordCount","contentHash","metadata","createdAt"],"type":"object"};
 
-function validate306(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate306.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -19852,7 +20013,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema136.required){
+for(const prop0 of schema127.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -19868,7 +20029,7 @@ if(data.contentHash !== undefined){
 let data0 = data.contentHash;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema136.properties.contentHash.type}};
+const err1 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema127.properties.contentHash.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -19999,16 +20160,16 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate306.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate306.evaluated = {"props":{"contentHash":true,"createdAt":true,"datasetKey":true,"id":true,"metadata":true,"recordCount":true},"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"props":{"contentHash":true,"createdAt":true,"datasetKey":true,"id":true,"metadata":true,"recordCount":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate305.evaluated;
+const evaluated0 = validate283.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20022,8 +20183,8 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate306(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
+if(!(validate284(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
 else {
@@ -20059,20 +20220,19 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate305.errors = vErrors;
+validate283.errors = vErrors;
 return errors === 0;
 }
-validate305.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate283.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataListSources = validate308;
-const schema137 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:49"},"type":"array"};
-const schema138 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false};
-const schema139 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:16"},"type":"array"},"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"label":{"type":["string","null"]},"lastScrapedAt":{"format":"date-time","type":["string","null"]},"lastSuccessAt":{"format":"date-time","type":["string","null"]},"recordCount":{"type":"integer"},"schemaVersion":{"type":"integer"},"scope":{"type":"string"},"scrapeMetadata":{"type":"object"},"sourceUrl":{"type":["string","null"]},"tableName":{"type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","datasetKey","scope","lastScrapedAt","lastSuccessAt","recordCount","schemaVersion","contentHash","sourceUrl","label","tableName","columns","scrapeMetadata","currentSnapshotAt","createdAt","updatedAt"],"type":"object"};
+export const validateReferenceDataListSources = validate286;
+const schema128 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false},"type":"array"};
+const schema129 = {"properties":{"columns":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataColumn","unevaluatedProperties":false},"type":"array"},"contentHash":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"currentSnapshotAt":{"format":"date-time","type":["string","null"]},"datasetKey":{"type":"string"},"id":{"format":"uuid","type":"string"},"label":{"type":["string","null"]},"lastScrapedAt":{"format":"date-time","type":["string","null"]},"lastSuccessAt":{"format":"date-time","type":["string","null"]},"recordCount":{"type":"integer"},"schemaVersion":{"type":"integer"},"scope":{"type":"string"},"scrapeMetadata":{"type":"object"},"sourceUrl":{"type":["string","null"]},"tableName":{"type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","datasetKey","scope","lastScrapedAt","lastSuccessAt","recordCount","schemaVersion","contentHash","sourceUrl","label","tableName","columns","scrapeMetadata","currentSnapshotAt","createdAt","updatedAt"],"type":"object"};
 
-function validate310(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate287(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate310.evaluated;
+const evaluated0 = validate287.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20081,7 +20241,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema139.required){
+for(const prop0 of schema129.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -20103,20 +20263,17 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate254(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+if(!(validate233(data1, {instancePath:instancePath+"/columns/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"}};
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs4 = errors;
+for(const key0 in data1){
+if((((((key0 !== "alias") && (key0 !== "filterable")) && (key0 !== "label")) && (key0 !== "sortable")) && (key0 !== "source")) && (key0 !== "type")){
+const err1 = {instancePath:instancePath+"/columns/" + i0,schemaPath:"#/properties/columns/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -20125,13 +20282,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
-if(data.contentHash !== undefined){
-let data2 = data.contentHash;
-const _errs4 = errors;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema139.properties.contentHash.type}};
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -20140,18 +20300,13 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
+}
+if(data.contentHash !== undefined){
+let data2 = data.contentHash;
 const _errs5 = errors;
-var valid0 = _errs4 === errors;
-}
-if(data.createdAt !== undefined){
-let data3 = data.createdAt;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data3 == "number"){
-}
-if(typeof data3 === "string"){
-if(!(formats2.validate(data3))){
-const err3 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
+if((typeof data2 !== "string") && (data2 !== null)){
+const err3 = {instancePath:instancePath+"/contentHash",schemaPath:"#/properties/contentHash/type",keyword:"type",params:{type: schema129.properties.contentHash.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -20160,9 +20315,18 @@ vErrors.push(err3);
 }
 errors++;
 }
+const _errs6 = errors;
+var valid0 = _errs5 === errors;
 }
-else {
-const err4 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
+if(data.createdAt !== undefined){
+let data3 = data.createdAt;
+const _errs7 = errors;
+const _errs8 = errors;
+if(typeof data3 == "number"){
+}
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err4 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -20171,13 +20335,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
-if(data.currentSnapshotAt !== undefined){
-let data4 = data.currentSnapshotAt;
-const _errs8 = errors;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema139.properties.currentSnapshotAt.type}};
+else {
+const err5 = {instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -20186,12 +20346,13 @@ vErrors.push(err5);
 }
 errors++;
 }
-const _errs9 = errors;
-if(typeof data4 == "number"){
+var valid0 = _errs7 === errors;
 }
-if(typeof data4 === "string"){
-if(!(formats2.validate(data4))){
-const err6 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/format",keyword:"format",params:{format: "date-time"}};
+if(data.currentSnapshotAt !== undefined){
+let data4 = data.currentSnapshotAt;
+const _errs9 = errors;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err6 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/type",keyword:"type",params:{type: schema129.properties.currentSnapshotAt.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -20200,14 +20361,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-var valid0 = _errs8 === errors;
-}
-if(data.datasetKey !== undefined){
-let data5 = data.datasetKey;
 const _errs10 = errors;
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/datasetKey",schemaPath:"#/properties/datasetKey/type",keyword:"type",params:{type: "string"}};
+if(typeof data4 == "number"){
+}
+if(typeof data4 === "string"){
+if(!(formats2.validate(data4))){
+const err7 = {instancePath:instancePath+"/currentSnapshotAt",schemaPath:"#/properties/currentSnapshotAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -20216,18 +20375,14 @@ vErrors.push(err7);
 }
 errors++;
 }
+}
+var valid0 = _errs9 === errors;
+}
+if(data.datasetKey !== undefined){
+let data5 = data.datasetKey;
 const _errs11 = errors;
-var valid0 = _errs10 === errors;
-}
-if(data.id !== undefined){
-let data6 = data.id;
-const _errs12 = errors;
-const _errs13 = errors;
-if(typeof data6 == "number"){
-}
-if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/datasetKey",schemaPath:"#/properties/datasetKey/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -20236,9 +20391,18 @@ vErrors.push(err8);
 }
 errors++;
 }
+const _errs12 = errors;
+var valid0 = _errs11 === errors;
 }
-else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
+if(data.id !== undefined){
+let data6 = data.id;
+const _errs13 = errors;
+const _errs14 = errors;
+if(typeof data6 == "number"){
+}
+if(typeof data6 === "string"){
+if(!(formats0.test(data6))){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -20247,13 +20411,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
-if(data.label !== undefined){
-let data7 = data.label;
-const _errs14 = errors;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err10 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema139.properties.label.type}};
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -20262,14 +20422,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-const _errs15 = errors;
-var valid0 = _errs14 === errors;
+var valid0 = _errs13 === errors;
 }
-if(data.lastScrapedAt !== undefined){
-let data8 = data.lastScrapedAt;
-const _errs16 = errors;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err11 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/type",keyword:"type",params:{type: schema139.properties.lastScrapedAt.type}};
+if(data.label !== undefined){
+let data7 = data.label;
+const _errs15 = errors;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err11 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema129.properties.label.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -20278,12 +20437,14 @@ vErrors.push(err11);
 }
 errors++;
 }
-const _errs17 = errors;
-if(typeof data8 == "number"){
+const _errs16 = errors;
+var valid0 = _errs15 === errors;
 }
-if(typeof data8 === "string"){
-if(!(formats2.validate(data8))){
-const err12 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/format",keyword:"format",params:{format: "date-time"}};
+if(data.lastScrapedAt !== undefined){
+let data8 = data.lastScrapedAt;
+const _errs17 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err12 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/type",keyword:"type",params:{type: schema129.properties.lastScrapedAt.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -20292,14 +20453,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-var valid0 = _errs16 === errors;
-}
-if(data.lastSuccessAt !== undefined){
-let data9 = data.lastSuccessAt;
 const _errs18 = errors;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err13 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/type",keyword:"type",params:{type: schema139.properties.lastSuccessAt.type}};
+if(typeof data8 == "number"){
+}
+if(typeof data8 === "string"){
+if(!(formats2.validate(data8))){
+const err13 = {instancePath:instancePath+"/lastScrapedAt",schemaPath:"#/properties/lastScrapedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -20308,12 +20467,14 @@ vErrors.push(err13);
 }
 errors++;
 }
-const _errs19 = errors;
-if(typeof data9 == "number"){
 }
-if(typeof data9 === "string"){
-if(!(formats2.validate(data9))){
-const err14 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/format",keyword:"format",params:{format: "date-time"}};
+var valid0 = _errs17 === errors;
+}
+if(data.lastSuccessAt !== undefined){
+let data9 = data.lastSuccessAt;
+const _errs19 = errors;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err14 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/type",keyword:"type",params:{type: schema129.properties.lastSuccessAt.type}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -20322,14 +20483,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-var valid0 = _errs18 === errors;
-}
-if(data.recordCount !== undefined){
-let data10 = data.recordCount;
 const _errs20 = errors;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err15 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: "integer"}};
+if(typeof data9 == "number"){
+}
+if(typeof data9 === "string"){
+if(!(formats2.validate(data9))){
+const err15 = {instancePath:instancePath+"/lastSuccessAt",schemaPath:"#/properties/lastSuccessAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -20338,14 +20497,14 @@ vErrors.push(err15);
 }
 errors++;
 }
-const _errs21 = errors;
-var valid0 = _errs20 === errors;
 }
-if(data.schemaVersion !== undefined){
-let data11 = data.schemaVersion;
-const _errs22 = errors;
-if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
-const err16 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/type",keyword:"type",params:{type: "integer"}};
+var valid0 = _errs19 === errors;
+}
+if(data.recordCount !== undefined){
+let data10 = data.recordCount;
+const _errs21 = errors;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err16 = {instancePath:instancePath+"/recordCount",schemaPath:"#/properties/recordCount/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -20354,14 +20513,14 @@ vErrors.push(err16);
 }
 errors++;
 }
-const _errs23 = errors;
-var valid0 = _errs22 === errors;
+const _errs22 = errors;
+var valid0 = _errs21 === errors;
 }
-if(data.scope !== undefined){
-let data12 = data.scope;
-const _errs24 = errors;
-if(typeof data12 !== "string"){
-const err17 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"}};
+if(data.schemaVersion !== undefined){
+let data11 = data.schemaVersion;
+const _errs23 = errors;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err17 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -20370,14 +20529,14 @@ vErrors.push(err17);
 }
 errors++;
 }
-const _errs25 = errors;
-var valid0 = _errs24 === errors;
+const _errs24 = errors;
+var valid0 = _errs23 === errors;
 }
-if(data.scrapeMetadata !== undefined){
-let data13 = data.scrapeMetadata;
-const _errs26 = errors;
-if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
-const err18 = {instancePath:instancePath+"/scrapeMetadata",schemaPath:"#/properties/scrapeMetadata/type",keyword:"type",params:{type: "object"}};
+if(data.scope !== undefined){
+let data12 = data.scope;
+const _errs25 = errors;
+if(typeof data12 !== "string"){
+const err18 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -20386,14 +20545,14 @@ vErrors.push(err18);
 }
 errors++;
 }
-const _errs27 = errors;
-var valid0 = _errs26 === errors;
+const _errs26 = errors;
+var valid0 = _errs25 === errors;
 }
-if(data.sourceUrl !== undefined){
-let data14 = data.sourceUrl;
-const _errs28 = errors;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err19 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/type",keyword:"type",params:{type: schema139.properties.sourceUrl.type}};
+if(data.scrapeMetadata !== undefined){
+let data13 = data.scrapeMetadata;
+const _errs27 = errors;
+if(!(data13 && typeof data13 == "object" && !Array.isArray(data13))){
+const err19 = {instancePath:instancePath+"/scrapeMetadata",schemaPath:"#/properties/scrapeMetadata/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -20402,14 +20561,14 @@ vErrors.push(err19);
 }
 errors++;
 }
-const _errs29 = errors;
-var valid0 = _errs28 === errors;
+const _errs28 = errors;
+var valid0 = _errs27 === errors;
 }
-if(data.tableName !== undefined){
-let data15 = data.tableName;
-const _errs30 = errors;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err20 = {instancePath:instancePath+"/tableName",schemaPath:"#/properties/tableName/type",keyword:"type",params:{type: schema139.properties.tableName.type}};
+if(data.sourceUrl !== undefined){
+let data14 = data.sourceUrl;
+const _errs29 = errors;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err20 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/type",keyword:"type",params:{type: schema129.properties.sourceUrl.type}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -20418,18 +20577,14 @@ vErrors.push(err20);
 }
 errors++;
 }
+const _errs30 = errors;
+var valid0 = _errs29 === errors;
+}
+if(data.tableName !== undefined){
+let data15 = data.tableName;
 const _errs31 = errors;
-var valid0 = _errs30 === errors;
-}
-if(data.updatedAt !== undefined){
-let data16 = data.updatedAt;
-const _errs32 = errors;
-const _errs33 = errors;
-if(typeof data16 == "number"){
-}
-if(typeof data16 === "string"){
-if(!(formats2.validate(data16))){
-const err21 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
+if((typeof data15 !== "string") && (data15 !== null)){
+const err21 = {instancePath:instancePath+"/tableName",schemaPath:"#/properties/tableName/type",keyword:"type",params:{type: schema129.properties.tableName.type}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -20438,9 +20593,18 @@ vErrors.push(err21);
 }
 errors++;
 }
+const _errs32 = errors;
+var valid0 = _errs31 === errors;
 }
-else {
-const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
+if(data.updatedAt !== undefined){
+let data16 = data.updatedAt;
+const _errs33 = errors;
+const _errs34 = errors;
+if(typeof data16 == "number"){
+}
+if(typeof data16 === "string"){
+if(!(formats2.validate(data16))){
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -20449,11 +20613,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-var valid0 = _errs32 === errors;
-}
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err23 = {instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -20462,53 +20624,29 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate310.errors = vErrors;
-return errors === 0;
+var valid0 = _errs33 === errors;
 }
-validate310.evaluated = {"props":{"columns":true,"contentHash":true,"createdAt":true,"currentSnapshotAt":true,"datasetKey":true,"id":true,"label":true,"lastScrapedAt":true,"lastSuccessAt":true,"recordCount":true,"schemaVersion":true,"scope":true,"scrapeMetadata":true,"sourceUrl":true,"tableName":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate309.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
-errors = vErrors.length;
 }
 else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((((((key0 !== "columns") && (key0 !== "contentHash")) && (key0 !== "createdAt")) && (key0 !== "currentSnapshotAt")) && (key0 !== "datasetKey")) && (key0 !== "id")) && (key0 !== "label")) && (key0 !== "lastScrapedAt")) && (key0 !== "lastSuccessAt")) && (key0 !== "recordCount")) && (key0 !== "schemaVersion")) && (key0 !== "scope")) && (key0 !== "scrapeMetadata")) && (key0 !== "sourceUrl")) && (key0 !== "tableName")) && (key0 !== "updatedAt")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err0];
+vErrors = [err24];
 }
 else {
-vErrors.push(err0);
+vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-validate309.errors = vErrors;
+validate287.errors = vErrors;
 return errors === 0;
 }
-validate309.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate287.evaluated = {"props":{"columns":true,"contentHash":true,"createdAt":true,"currentSnapshotAt":true,"datasetKey":true,"id":true,"label":true,"lastScrapedAt":true,"lastSuccessAt":true,"recordCount":true,"schemaVersion":true,"scope":true,"scrapeMetadata":true,"sourceUrl":true,"tableName":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate286(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate308.evaluated;
+const evaluated0 = validate286.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20522,20 +20660,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate309(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+if(!(validate287(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((((((((((((key0 !== "columns") && (key0 !== "contentHash")) && (key0 !== "createdAt")) && (key0 !== "currentSnapshotAt")) && (key0 !== "datasetKey")) && (key0 !== "id")) && (key0 !== "label")) && (key0 !== "lastScrapedAt")) && (key0 !== "lastSuccessAt")) && (key0 !== "recordCount")) && (key0 !== "schemaVersion")) && (key0 !== "scope")) && (key0 !== "scrapeMetadata")) && (key0 !== "sourceUrl")) && (key0 !== "tableName")) && (key0 !== "updatedAt")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -20544,25 +20679,44 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate308.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate286.errors = vErrors;
 return errors === 0;
 }
-validate308.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate286.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateReferenceDataRetrieveSource = validate314;
+export const validateReferenceDataRetrieveSource = validate290;
+const schema130 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1ReferenceDataSource","unevaluatedProperties":false};
 
-function validate314(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate290(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate314.evaluated;
+const evaluated0 = validate290.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate310(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+if(!(validate287(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
 errors = vErrors.length;
 }
 else {
@@ -20582,20 +20736,20 @@ errors++;
 }
 }
 }
-validate314.errors = vErrors;
+validate290.errors = vErrors;
 return errors === 0;
 }
-validate314.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate290.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesCreate = validate316;
-const schema141 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
-const schema142 = {"properties":{"activeFrom":{"format":"date-time","type":"string"},"archivedAt":{"format":"date-time","type":["string","null"]},"archivedBy":{"type":["string","null"]},"category":{"enum":["privacy_notice","nda","contract","declaration","other"],"type":"string"},"createdAt":{"format":"date-time","type":"string"},"deletedAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"environment":{"enum":["test","live"],"type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"isDeleted":{"type":"boolean"},"name":{"type":"string"},"organizationId":{"type":"string"},"places":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplatePlace","unevaluatedProperties":false},"type":"array"},"scope":{"type":"string"},"sha256":{"type":"string"},"size":{"type":"integer"},"storagePath":{"type":"string"},"supersededAt":{"format":"date-time","type":["string","null"]},"supersededByTemplateId":{"format":"uuid","type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"},"version":{"type":"integer"}},"required":["id","organizationId","environment","category","scope","name","description","filename","storagePath","sha256","size","version"],"type":"object"};
-const schema143 = {"properties":{"height":{"type":"number"},"key":{"type":"string"},"label":{"type":"string"},"left":{"type":"number"},"page":{"type":"integer"},"top":{"type":"number"},"width":{"type":"number"}},"type":"object"};
+export const validateSignableTemplatesCreate = validate292;
+const schema131 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false};
+const schema132 = {"properties":{"activeFrom":{"format":"date-time","type":"string"},"archivedAt":{"format":"date-time","type":["string","null"]},"archivedBy":{"type":["string","null"]},"category":{"enum":["privacy_notice","nda","contract","declaration","other"],"type":"string"},"createdAt":{"format":"date-time","type":"string"},"deletedAt":{"format":"date-time","type":["string","null"]},"description":{"type":["string","null"]},"environment":{"enum":["test","live"],"type":"string"},"filename":{"type":"string"},"id":{"format":"uuid","type":"string"},"isDeleted":{"type":"boolean"},"name":{"type":"string"},"organizationId":{"type":"string"},"places":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplatePlace","unevaluatedProperties":false},"type":"array"},"scope":{"type":"string"},"sha256":{"type":"string"},"size":{"type":"integer"},"storagePath":{"type":"string"},"supersededAt":{"format":"date-time","type":["string","null"]},"supersededByTemplateId":{"format":"uuid","type":["string","null"]},"updatedAt":{"format":"date-time","type":"string"},"version":{"type":"integer"}},"required":["id","organizationId","environment","category","scope","name","description","filename","storagePath","sha256","size","version"],"type":"object"};
+const schema133 = {"properties":{"height":{"type":"number"},"key":{"type":"string"},"label":{"type":"string"},"left":{"type":"number"},"page":{"type":"integer"},"top":{"type":"number"},"width":{"type":"number"}},"type":"object"};
 
-function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate294(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate318.evaluated;
+const evaluated0 = validate294.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20727,16 +20881,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate318.errors = vErrors;
+validate294.errors = vErrors;
 return errors === 0;
 }
-validate318.evaluated = {"props":{"height":true,"key":true,"label":true,"left":true,"page":true,"top":true,"width":true},"dynamicProps":false,"dynamicItems":false};
+validate294.evaluated = {"props":{"height":true,"key":true,"label":true,"left":true,"page":true,"top":true,"width":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate293(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate317.evaluated;
+const evaluated0 = validate293.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -20745,7 +20899,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema142.required){
+for(const prop0 of schema132.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -20791,7 +20945,7 @@ if(data.archivedAt !== undefined){
 let data1 = data.archivedAt;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/archivedAt",schemaPath:"#/properties/archivedAt/type",keyword:"type",params:{type: schema142.properties.archivedAt.type}};
+const err3 = {instancePath:instancePath+"/archivedAt",schemaPath:"#/properties/archivedAt/type",keyword:"type",params:{type: schema132.properties.archivedAt.type}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -20821,7 +20975,7 @@ if(data.archivedBy !== undefined){
 let data2 = data.archivedBy;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/archivedBy",schemaPath:"#/properties/archivedBy/type",keyword:"type",params:{type: schema142.properties.archivedBy.type}};
+const err5 = {instancePath:instancePath+"/archivedBy",schemaPath:"#/properties/archivedBy/type",keyword:"type",params:{type: schema132.properties.archivedBy.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -20847,9 +21001,9 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-const vSchema0 = schema142.properties.category.enum;
+const vSchema0 = schema132.properties.category.enum;
 if(!(((((data3 === "privacy_notice") || (data3 === "nda")) || (data3 === "contract")) || (data3 === "declaration")) || (data3 === "other"))){
-const err7 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema142.properties.category.enum}};
+const err7 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema132.properties.category.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -20894,7 +21048,7 @@ if(data.deletedAt !== undefined){
 let data5 = data.deletedAt;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err10 = {instancePath:instancePath+"/deletedAt",schemaPath:"#/properties/deletedAt/type",keyword:"type",params:{type: schema142.properties.deletedAt.type}};
+const err10 = {instancePath:instancePath+"/deletedAt",schemaPath:"#/properties/deletedAt/type",keyword:"type",params:{type: schema132.properties.deletedAt.type}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -20924,7 +21078,7 @@ if(data.description !== undefined){
 let data6 = data.description;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema142.properties.description.type}};
+const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema132.properties.description.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -20950,9 +21104,9 @@ vErrors.push(err13);
 errors++;
 }
 const _errs16 = errors;
-const vSchema1 = schema142.properties.environment.enum;
+const vSchema1 = schema132.properties.environment.enum;
 if(!((data7 === "test") || (data7 === "live"))){
-const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema142.properties.environment.enum}};
+const err14 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema132.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -21067,8 +21221,8 @@ const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 let data14 = data13[i0];
 const _errs29 = errors;
-if(!(validate318(data14, {instancePath:instancePath+"/places/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+if(!(validate294(data14, {instancePath:instancePath+"/places/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
 errors = vErrors.length;
 }
 else {
@@ -21174,7 +21328,7 @@ if(data.supersededAt !== undefined){
 let data19 = data.supersededAt;
 const _errs39 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err27 = {instancePath:instancePath+"/supersededAt",schemaPath:"#/properties/supersededAt/type",keyword:"type",params:{type: schema142.properties.supersededAt.type}};
+const err27 = {instancePath:instancePath+"/supersededAt",schemaPath:"#/properties/supersededAt/type",keyword:"type",params:{type: schema132.properties.supersededAt.type}};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -21204,7 +21358,7 @@ if(data.supersededByTemplateId !== undefined){
 let data20 = data.supersededByTemplateId;
 const _errs41 = errors;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err29 = {instancePath:instancePath+"/supersededByTemplateId",schemaPath:"#/properties/supersededByTemplateId/type",keyword:"type",params:{type: schema142.properties.supersededByTemplateId.type}};
+const err29 = {instancePath:instancePath+"/supersededByTemplateId",schemaPath:"#/properties/supersededByTemplateId/type",keyword:"type",params:{type: schema132.properties.supersededByTemplateId.type}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -21287,24 +21441,24 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate317.errors = vErrors;
+validate293.errors = vErrors;
 return errors === 0;
 }
-validate317.evaluated = {"props":{"activeFrom":true,"archivedAt":true,"archivedBy":true,"category":true,"createdAt":true,"deletedAt":true,"description":true,"environment":true,"filename":true,"id":true,"isDeleted":true,"name":true,"organizationId":true,"places":true,"scope":true,"sha256":true,"size":true,"storagePath":true,"supersededAt":true,"supersededByTemplateId":true,"updatedAt":true,"version":true},"dynamicProps":false,"dynamicItems":false};
+validate293.evaluated = {"props":{"activeFrom":true,"archivedAt":true,"archivedBy":true,"category":true,"createdAt":true,"deletedAt":true,"description":true,"environment":true,"filename":true,"id":true,"isDeleted":true,"name":true,"organizationId":true,"places":true,"scope":true,"sha256":true,"size":true,"storagePath":true,"supersededAt":true,"supersededByTemplateId":true,"updatedAt":true,"version":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate292(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate316.evaluated;
+const evaluated0 = validate292.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate317(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
+if(!(validate293(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
 errors = vErrors.length;
 }
 else {
@@ -21324,55 +21478,18 @@ errors++;
 }
 }
 }
-validate316.errors = vErrors;
+validate292.errors = vErrors;
 return errors === 0;
 }
-validate316.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate292.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesList = validate321;
-const schema144 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:50"},"type":"array"};
+export const validateSignableTemplatesList = validate297;
+const schema134 = {"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1SignableTemplate","unevaluatedProperties":false},"type":"array"};
 
-function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate322.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate317(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((((((((((((key0 !== "activeFrom") && (key0 !== "archivedAt")) && (key0 !== "archivedBy")) && (key0 !== "category")) && (key0 !== "createdAt")) && (key0 !== "deletedAt")) && (key0 !== "description")) && (key0 !== "environment")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "isDeleted")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "places")) && (key0 !== "scope")) && (key0 !== "sha256")) && (key0 !== "size")) && (key0 !== "storagePath")) && (key0 !== "supersededAt")) && (key0 !== "supersededByTemplateId")) && (key0 !== "updatedAt")) && (key0 !== "version")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate322.errors = vErrors;
-return errors === 0;
-}
-validate322.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate321.evaluated;
+const evaluated0 = validate297.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21386,20 +21503,17 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
-if(!(validate322(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+if(!(validate293(data0, {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid0 = _errs1 === errors;
-if(!valid0){
-valid1 = false;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+const _errs2 = errors;
+for(const key0 in data0){
+if((((((((((((((((((((((key0 !== "activeFrom") && (key0 !== "archivedAt")) && (key0 !== "archivedBy")) && (key0 !== "category")) && (key0 !== "createdAt")) && (key0 !== "deletedAt")) && (key0 !== "description")) && (key0 !== "environment")) && (key0 !== "filename")) && (key0 !== "id")) && (key0 !== "isDeleted")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "places")) && (key0 !== "scope")) && (key0 !== "sha256")) && (key0 !== "size")) && (key0 !== "storagePath")) && (key0 !== "supersededAt")) && (key0 !== "supersededByTemplateId")) && (key0 !== "updatedAt")) && (key0 !== "version")){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -21408,21 +21522,39 @@ vErrors.push(err0);
 }
 errors++;
 }
-validate321.errors = vErrors;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+valid1 = false;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate297.errors = vErrors;
 return errors === 0;
 }
-validate321.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate297.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateSignableTemplatesReplacePlaces = validate316;
+export const validateSignableTemplatesReplacePlaces = validate292;
 
-export const validateTagsCreate = validate325;
-const schema146 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Tag","unevaluatedProperties":false};
-const schema147 = {"properties":{"color":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"description":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","color","description","createdAt","updatedAt"],"type":"object"};
+export const validateTagsCreate = validate299;
+const schema135 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Tag","unevaluatedProperties":false};
+const schema136 = {"properties":{"color":{"type":["string","null"]},"createdAt":{"format":"date-time","type":"string"},"description":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"name":{"type":"string"},"updatedAt":{"format":"date-time","type":"string"}},"required":["id","name","color","description","createdAt","updatedAt"],"type":"object"};
 
-function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate300(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate326.evaluated;
+const evaluated0 = validate300.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21431,7 +21563,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema147.required){
+for(const prop0 of schema136.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -21447,7 +21579,7 @@ if(data.color !== undefined){
 let data0 = data.color;
 const _errs1 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: schema147.properties.color.type}};
+const err1 = {instancePath:instancePath+"/color",schemaPath:"#/properties/color/type",keyword:"type",params:{type: schema136.properties.color.type}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -21493,7 +21625,7 @@ if(data.description !== undefined){
 let data2 = data.description;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema147.properties.description.type}};
+const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema136.properties.description.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -21592,24 +21724,24 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate326.errors = vErrors;
+validate300.errors = vErrors;
 return errors === 0;
 }
-validate326.evaluated = {"props":{"color":true,"createdAt":true,"description":true,"id":true,"name":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
+validate300.evaluated = {"props":{"color":true,"createdAt":true,"description":true,"id":true,"name":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate299(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate325.evaluated;
+const evaluated0 = validate299.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate326(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+if(!(validate300(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
 errors = vErrors.length;
 }
 else {
@@ -21629,18 +21761,18 @@ errors++;
 }
 }
 }
-validate325.errors = vErrors;
+validate299.errors = vErrors;
 return errors === 0;
 }
-validate325.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate299.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCount = validate328;
-const schema148 = {"properties":{"count":{"type":"integer"}},"required":["count"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsCount = validate302;
+const schema137 = {"properties":{"count":{"type":"integer"}},"required":["count"],"type":"object","unevaluatedProperties":false};
 
-function validate328(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate328.evaluated;
+const evaluated0 = validate302.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21699,25 +21831,26 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate328.errors = vErrors;
+validate302.errors = vErrors;
 return errors === 0;
 }
-validate328.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate302.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCreate = validate329;
+export const validateTransactionsCreate = validate303;
+const schema138 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false};
 
-function validate329(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate303(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate329.evaluated;
+const evaluated0 = validate303.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate139(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate122(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
 errors = vErrors.length;
 }
 else {
@@ -21737,18 +21870,18 @@ errors++;
 }
 }
 }
-validate329.errors = vErrors;
+validate303.errors = vErrors;
 return errors === 0;
 }
-validate329.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate303.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsCreateMany = validate331;
-const schema150 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:36"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsCreateMany = validate305;
+const schema139 = {"properties":{"atomic":{},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:28"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate331.evaluated;
+const evaluated0 = validate305.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21757,7 +21890,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema150.required){
+for(const prop0 of schema139.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -21772,8 +21905,8 @@ errors++;
 if(data.data !== undefined){
 let data0 = data.data;
 const _errs1 = errors;
-if(!(validate137(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+if(!(validate121(data0, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
 errors = vErrors.length;
 }
 else {
@@ -21783,8 +21916,8 @@ var valid0 = _errs1 === errors;
 if(data.errors !== undefined){
 let data1 = data.errors;
 const _errs2 = errors;
-if(!(validate16(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate14(data1, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 else {
@@ -21815,30 +21948,67 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
-validate331.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate305.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsListEvidence = validate276;
+export const validateTransactionsListEvidence = validate254;
 
-export const validateTransactionsMigrate = validate205;
+export const validateTransactionsMigrate = validate185;
 
-export const validateTransactionsRetrieveByExternalId = validate329;
+export const validateTransactionsRetrieveByExternalId = validate303;
 
-export const validateTransactionsRetrieveByMetadata = validate329;
+export const validateTransactionsRetrieveByMetadata = validate303;
 
-export const validateTransactionsSetClients = validate329;
+export const validateTransactionsSetClients = validate303;
 
-export const validateTransactionsUnlinkClient = validate329;
+export const validateTransactionsUnlinkClient = validate303;
 
-export const validateTransactionsUpsertByExternalId = validate334;
-const schema151 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:37"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsUpsertByExternalId = validate308;
+const schema140 = {"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/shared:41"}},"required":["data","action"],"type":"object","unevaluatedProperties":false};
 
-function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate334.evaluated;
+const evaluated0 = validate309.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate122(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs0 = errors;
+for(const key0 in data){
+if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
+const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+validate309.errors = vErrors;
+return errors === 0;
+}
+validate309.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate308(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate308.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21847,7 +22017,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema151.required){
+for(const prop0 of schema140.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -21873,9 +22043,9 @@ vErrors.push(err1);
 errors++;
 }
 const _errs2 = errors;
-const vSchema0 = schema151.properties.action.enum;
+const vSchema0 = schema140.properties.action.enum;
 if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema151.properties.action.enum}};
+const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema140.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -21889,8 +22059,8 @@ var valid0 = _errs1 === errors;
 if(data.data !== undefined){
 let data1 = data.data;
 const _errs3 = errors;
-if(!(validate138(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate309(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
 errors = vErrors.length;
 }
 else {
@@ -21921,18 +22091,18 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate334.errors = vErrors;
+validate308.errors = vErrors;
 return errors === 0;
 }
-validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate308.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateTransactionsUpsertManyByExternalId = validate336;
-const schema152 = {"properties":{"atomic":{},"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:51"},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:23"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
+export const validateTransactionsUpsertManyByExternalId = validate312;
+const schema142 = {"properties":{"atomic":{},"data":{"items":{"properties":{"action":{"enum":["created","updated","skipped"],"type":"string"},"data":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Transaction","unevaluatedProperties":false}},"required":["data","action"],"type":"object","unevaluatedProperties":false},"type":"array"},"errors":{"$ref":"urn:artu:drift:defs#/$defs/shared:18"}},"required":["atomic","data"],"type":"object","unevaluatedProperties":false};
 
-function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate312(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate337.evaluated;
+const evaluated0 = validate312.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -21941,99 +22111,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema151.required){
-if(data[prop0] === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.action !== undefined){
-let data0 = data.action;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"}};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-const _errs2 = errors;
-const vSchema0 = schema151.properties.action.enum;
-if(!(((data0 === "created") || (data0 === "updated")) || (data0 === "skipped"))){
-const err2 = {instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema151.properties.action.enum}};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid0 = _errs1 === errors;
-}
-if(data.data !== undefined){
-let data1 = data.data;
-const _errs3 = errors;
-if(!(validate138(data1, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs3 === errors;
-}
-const _errs4 = errors;
-for(const key0 in data){
-if((key0 !== "action") && (key0 !== "data")){
-const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate337.errors = vErrors;
-return errors === 0;
-}
-validate337.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate336.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema152.required){
+for(const prop0 of schema142.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -22055,20 +22133,11 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate337(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+const _errs4 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const prop1 of schema142.properties.data.items.required){
+if(data1[prop1] === undefined){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/required",keyword:"required",params:{missingProperty: prop1}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -22077,23 +22146,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
-if(data.errors !== undefined){
-let data2 = data.errors;
-const _errs4 = errors;
-if(!(validate16(data2, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
-}
-else {
-}
-var valid0 = _errs4 === errors;
-}
+if(data1.action !== undefined){
+let data2 = data1.action;
 const _errs5 = errors;
-for(const key0 in data){
-if(((key0 !== "atomic") && (key0 !== "data")) && (key0 !== "errors")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(typeof data2 !== "string"){
+const err2 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -22102,10 +22160,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const _errs6 = errors;
+const vSchema0 = schema142.properties.data.items.properties.action.enum;
+if(!(((data2 === "created") || (data2 === "updated")) || (data2 === "skipped"))){
+const err3 = {instancePath:instancePath+"/data/" + i0+"/action",schemaPath:"#/properties/data/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema142.properties.data.items.properties.action.enum}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -22114,20 +22172,125 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate336.errors = vErrors;
+var valid3 = _errs5 === errors;
+}
+if(data1.data !== undefined){
+let data3 = data1.data;
+const _errs7 = errors;
+if(!(validate122(data3, {instancePath:instancePath+"/data/" + i0+"/data",parentData:data1,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+errors = vErrors.length;
+}
+else {
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+const _errs8 = errors;
+for(const key0 in data3){
+if(((((((((((((((((key0 !== "alertedAt") && (key0 !== "amount")) && (key0 !== "createdAt")) && (key0 !== "currency")) && (key0 !== "description")) && (key0 !== "exchangeRates")) && (key0 !== "externalId")) && (key0 !== "id")) && (key0 !== "isAlerted")) && (key0 !== "metadata")) && (key0 !== "productId")) && (key0 !== "relatedClientIds")) && (key0 !== "scopeData")) && (key0 !== "scopes")) && (key0 !== "status")) && (key0 !== "timestamp")) && (key0 !== "updatedAt")){
+const err4 = {instancePath:instancePath+"/data/" + i0+"/data",schemaPath:"#/properties/data/items/properties/data/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var valid3 = _errs7 === errors;
+}
+const _errs9 = errors;
+for(const key1 in data1){
+if((key1 !== "action") && (key1 !== "data")){
+const err5 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var valid0 = _errs1 === errors;
+}
+if(data.errors !== undefined){
+let data4 = data.errors;
+const _errs10 = errors;
+if(!(validate14(data4, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+errors = vErrors.length;
+}
+else {
+}
+var valid0 = _errs10 === errors;
+}
+const _errs11 = errors;
+for(const key2 in data){
+if(((key2 !== "atomic") && (key2 !== "data")) && (key2 !== "errors")){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key2}};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate312.errors = vErrors;
 return errors === 0;
 }
-validate336.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate312.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesImport = validate341;
-const schema154 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
-const schema155 = {"properties":{"createdAt":{"type":"string"},"description":{"type":"string"},"environment":{"enum":["test","live"],"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"liveWorkflowId":{"format":"uuid","type":["string","null"]},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"promotedAt":{"type":["string","null"]},"status":{"enum":["draft","active","inactive"],"type":"string"},"tags":{"$ref":"urn:artu:drift:defs#/$defs/shared:4"},"testWorkflowId":{"format":"uuid","type":["string","null"]},"updatedAt":{"type":"string"},"workflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:21"}},"required":["id","organizationId","environment","name","status","workflow","createdAt","updatedAt"],"type":"object"};
-const schema156 = {"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false};
+export const validateWorkflowTemplatesImport = validate315;
+const schema143 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1Workflow","unevaluatedProperties":false};
+const schema144 = {"properties":{"createdAt":{"type":"string"},"description":{"type":"string"},"environment":{"enum":["test","live"],"type":"string"},"externalId":{"type":"string"},"id":{"format":"uuid","type":"string"},"liveWorkflowId":{"format":"uuid","type":["string","null"]},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"promotedAt":{"type":["string","null"]},"status":{"enum":["draft","active","inactive"],"type":"string"},"tags":{"$ref":"urn:artu:drift:defs#/$defs/shared:3"},"testWorkflowId":{"format":"uuid","type":["string","null"]},"updatedAt":{"type":"string"},"workflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:16"}},"required":["id","organizationId","environment","name","status","workflow","createdAt","updatedAt"],"type":"object"};
+const schema145 = {"properties":{"edges":{"items":{},"type":"array"},"nodes":{"items":{},"type":"array"}},"type":"object","unevaluatedProperties":false};
 
-function validate344(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate318(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate344.evaluated;
+const evaluated0 = validate318.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22196,16 +22359,16 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate344.errors = vErrors;
+validate318.errors = vErrors;
 return errors === 0;
 }
-validate344.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate318.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate342(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate316(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate342.evaluated;
+const evaluated0 = validate316.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22214,7 +22377,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema155.required){
+for(const prop0 of schema144.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -22272,9 +22435,9 @@ vErrors.push(err3);
 errors++;
 }
 const _errs6 = errors;
-const vSchema0 = schema155.properties.environment.enum;
+const vSchema0 = schema144.properties.environment.enum;
 if(!((data2 === "test") || (data2 === "live"))){
-const err4 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema155.properties.environment.enum}};
+const err4 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema144.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -22335,7 +22498,7 @@ if(data.liveWorkflowId !== undefined){
 let data5 = data.liveWorkflowId;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err8 = {instancePath:instancePath+"/liveWorkflowId",schemaPath:"#/properties/liveWorkflowId/type",keyword:"type",params:{type: schema155.properties.liveWorkflowId.type}};
+const err8 = {instancePath:instancePath+"/liveWorkflowId",schemaPath:"#/properties/liveWorkflowId/type",keyword:"type",params:{type: schema144.properties.liveWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -22413,7 +22576,7 @@ if(data.promotedAt !== undefined){
 let data9 = data.promotedAt;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err13 = {instancePath:instancePath+"/promotedAt",schemaPath:"#/properties/promotedAt/type",keyword:"type",params:{type: schema155.properties.promotedAt.type}};
+const err13 = {instancePath:instancePath+"/promotedAt",schemaPath:"#/properties/promotedAt/type",keyword:"type",params:{type: schema144.properties.promotedAt.type}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -22439,9 +22602,9 @@ vErrors.push(err14);
 errors++;
 }
 const _errs22 = errors;
-const vSchema1 = schema155.properties.status.enum;
+const vSchema1 = schema144.properties.status.enum;
 if(!(((data10 === "draft") || (data10 === "active")) || (data10 === "inactive"))){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema155.properties.status.enum}};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema144.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -22455,8 +22618,8 @@ var valid0 = _errs21 === errors;
 if(data.tags !== undefined){
 let data11 = data.tags;
 const _errs23 = errors;
-if(!(validate57(data11, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+if(!(validate52(data11, {instancePath:instancePath+"/tags",parentData:data,parentDataProperty:"tags",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 else {
@@ -22467,7 +22630,7 @@ if(data.testWorkflowId !== undefined){
 let data12 = data.testWorkflowId;
 const _errs24 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-const err16 = {instancePath:instancePath+"/testWorkflowId",schemaPath:"#/properties/testWorkflowId/type",keyword:"type",params:{type: schema155.properties.testWorkflowId.type}};
+const err16 = {instancePath:instancePath+"/testWorkflowId",schemaPath:"#/properties/testWorkflowId/type",keyword:"type",params:{type: schema144.properties.testWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -22512,8 +22675,8 @@ var valid0 = _errs26 === errors;
 if(data.workflow !== undefined){
 let data14 = data.workflow;
 const _errs28 = errors;
-if(!(validate344(data14, {instancePath:instancePath+"/workflow",parentData:data,parentDataProperty:"workflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+if(!(validate318(data14, {instancePath:instancePath+"/workflow",parentData:data,parentDataProperty:"workflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 else {
@@ -22531,24 +22694,24 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate342.errors = vErrors;
+validate316.errors = vErrors;
 return errors === 0;
 }
-validate342.evaluated = {"props":{"createdAt":true,"description":true,"environment":true,"externalId":true,"id":true,"liveWorkflowId":true,"metadata":true,"name":true,"organizationId":true,"promotedAt":true,"status":true,"tags":true,"testWorkflowId":true,"updatedAt":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
+validate316.evaluated = {"props":{"createdAt":true,"description":true,"environment":true,"externalId":true,"id":true,"liveWorkflowId":true,"metadata":true,"name":true,"organizationId":true,"promotedAt":true,"status":true,"tags":true,"testWorkflowId":true,"updatedAt":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate315(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate341.evaluated;
+const evaluated0 = validate315.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate342(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+if(!(validate316(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
 errors = vErrors.length;
 }
 else {
@@ -22568,19 +22731,19 @@ errors++;
 }
 }
 }
-validate341.errors = vErrors;
+validate315.errors = vErrors;
 return errors === 0;
 }
-validate341.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate315.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesRetrieve = validate347;
-const schema157 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
-const schema158 = {"properties":{"category":{"type":"string"},"createdAt":{"type":"string"},"description":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"publishedAt":{"type":["string","null"]},"scopes":{"items":{"type":"string"},"type":"array"},"sourceWorkflowEnvironment":{"type":["string","null"]},"sourceWorkflowId":{"format":"uuid","type":["string","null"]},"tags":{"items":{"type":"string"},"type":"array"},"updatedAt":{"type":"string"},"variableDefinitions":{"items":{"properties":{"description":{"type":"string"},"name":{"type":"string"},"value":{}},"type":"object","unevaluatedProperties":false},"type":"array"},"version":{"type":"integer"},"visibility":{"enum":["private","pending_review","published"],"type":"string"},"workflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:21"}},"required":["id","organizationId","name","tags","scopes","visibility","version","workflow","variableDefinitions","createdAt","updatedAt"],"type":"object"};
+export const validateWorkflowTemplatesRetrieve = validate321;
+const schema146 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowTemplate","unevaluatedProperties":false};
+const schema147 = {"properties":{"category":{"type":"string"},"createdAt":{"type":"string"},"description":{"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"publishedAt":{"type":["string","null"]},"scopes":{"items":{"type":"string"},"type":"array"},"sourceWorkflowEnvironment":{"type":["string","null"]},"sourceWorkflowId":{"format":"uuid","type":["string","null"]},"tags":{"items":{"type":"string"},"type":"array"},"updatedAt":{"type":"string"},"variableDefinitions":{"items":{"properties":{"description":{"type":"string"},"name":{"type":"string"},"value":{}},"type":"object","unevaluatedProperties":false},"type":"array"},"version":{"type":"integer"},"visibility":{"enum":["private","pending_review","published"],"type":"string"},"workflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:16"}},"required":["id","organizationId","name","tags","scopes","visibility","version","workflow","variableDefinitions","createdAt","updatedAt"],"type":"object"};
 
-function validate348(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate348.evaluated;
+const evaluated0 = validate322.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -22589,7 +22752,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema158.required){
+for(const prop0 of schema147.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -22731,7 +22894,7 @@ if(data.publishedAt !== undefined){
 let data7 = data.publishedAt;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/publishedAt",schemaPath:"#/properties/publishedAt/type",keyword:"type",params:{type: schema158.properties.publishedAt.type}};
+const err9 = {instancePath:instancePath+"/publishedAt",schemaPath:"#/properties/publishedAt/type",keyword:"type",params:{type: schema147.properties.publishedAt.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -22786,7 +22949,7 @@ if(data.sourceWorkflowEnvironment !== undefined){
 let data10 = data.sourceWorkflowEnvironment;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/sourceWorkflowEnvironment",schemaPath:"#/properties/sourceWorkflowEnvironment/type",keyword:"type",params:{type: schema158.properties.sourceWorkflowEnvironment.type}};
+const err12 = {instancePath:instancePath+"/sourceWorkflowEnvironment",schemaPath:"#/properties/sourceWorkflowEnvironment/type",keyword:"type",params:{type: schema147.properties.sourceWorkflowEnvironment.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -22802,7 +22965,7 @@ if(data.sourceWorkflowId !== undefined){
 let data11 = data.sourceWorkflowId;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err13 = {instancePath:instancePath+"/sourceWorkflowId",schemaPath:"#/properties/sourceWorkflowId/type",keyword:"type",params:{type: schema158.properties.sourceWorkflowId.type}};
+const err13 = {instancePath:instancePath+"/sourceWorkflowId",schemaPath:"#/properties/sourceWorkflowId/type",keyword:"type",params:{type: schema147.properties.sourceWorkflowId.type}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -22999,9 +23162,9 @@ vErrors.push(err24);
 errors++;
 }
 const _errs43 = errors;
-const vSchema0 = schema158.properties.visibility.enum;
+const vSchema0 = schema147.properties.visibility.enum;
 if(!(((data20 === "private") || (data20 === "pending_review")) || (data20 === "published"))){
-const err25 = {instancePath:instancePath+"/visibility",schemaPath:"#/properties/visibility/enum",keyword:"enum",params:{allowedValues: schema158.properties.visibility.enum}};
+const err25 = {instancePath:instancePath+"/visibility",schemaPath:"#/properties/visibility/enum",keyword:"enum",params:{allowedValues: schema147.properties.visibility.enum}};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -23015,8 +23178,8 @@ var valid0 = _errs42 === errors;
 if(data.workflow !== undefined){
 let data21 = data.workflow;
 const _errs44 = errors;
-if(!(validate344(data21, {instancePath:instancePath+"/workflow",parentData:data,parentDataProperty:"workflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+if(!(validate318(data21, {instancePath:instancePath+"/workflow",parentData:data,parentDataProperty:"workflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 else {
@@ -23034,24 +23197,24 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate348.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
-validate348.evaluated = {"props":{"category":true,"createdAt":true,"description":true,"id":true,"metadata":true,"name":true,"organizationId":true,"publishedAt":true,"scopes":true,"sourceWorkflowEnvironment":true,"sourceWorkflowId":true,"tags":true,"updatedAt":true,"variableDefinitions":true,"version":true,"visibility":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
+validate322.evaluated = {"props":{"category":true,"createdAt":true,"description":true,"id":true,"metadata":true,"name":true,"organizationId":true,"publishedAt":true,"scopes":true,"sourceWorkflowEnvironment":true,"sourceWorkflowId":true,"tags":true,"updatedAt":true,"variableDefinitions":true,"version":true,"visibility":true,"workflow":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate347(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate347.evaluated;
+const evaluated0 = validate321.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate348(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate348.errors : vErrors.concat(validate348.errors);
+if(!(validate322(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 else {
@@ -23071,23 +23234,23 @@ errors++;
 }
 }
 }
-validate347.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
-validate347.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate321.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowTemplatesUpdate = validate347;
+export const validateWorkflowTemplatesUpdate = validate321;
 
-export const validateWorkflowsCreate = validate341;
+export const validateWorkflowsCreate = validate315;
 
-export const validateWorkflowsListExecutions = validate351;
-const schema159 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowExecution","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema160 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"completedAt":{"type":["string","null"]},"createdAt":{"type":"string"},"durationMs":{"type":["integer","null"]},"entityId":{"type":["string","null"]},"entityType":{"type":["string","null"]},"error":{"type":["string","null"]},"eventId":{"type":["string","null"]},"eventType":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"initiatedBy":{"type":["string","null"]},"inputs":{"type":"object"},"organizationId":{"type":"string"},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"resolvedVariables":{"type":"object"},"triggerType":{"type":"string"},"warnings":{"items":{},"type":"array"},"workflowId":{"format":"uuid","type":"string"},"workflowTrace":{"properties":{"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeTraces":{"items":{"properties":{"columns":{"type":"object"},"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeId":{"type":"string"},"outputs":{"type":"object"},"rowCounts":{"type":"object"},"skipped":{"type":"boolean"},"type":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"workflowSnapshot":{"$ref":"urn:artu:drift:defs#/$defs/shared:21"}},"type":["object","null"],"unevaluatedProperties":false}},"type":"object"};
+export const validateWorkflowsListExecutions = validate325;
+const schema148 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowExecution","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema149 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"completedAt":{"type":["string","null"]},"createdAt":{"type":"string"},"durationMs":{"type":["integer","null"]},"entityId":{"type":["string","null"]},"entityType":{"type":["string","null"]},"error":{"type":["string","null"]},"eventId":{"type":["string","null"]},"eventType":{"type":["string","null"]},"id":{"format":"uuid","type":"string"},"initiatedBy":{"type":["string","null"]},"inputs":{"type":"object"},"organizationId":{"type":"string"},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"resolvedVariables":{"type":"object"},"triggerType":{"type":"string"},"warnings":{"items":{},"type":"array"},"workflowId":{"format":"uuid","type":"string"},"workflowTrace":{"properties":{"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeTraces":{"items":{"properties":{"columns":{"type":"object"},"durationMs":{"type":"number"},"error":{"type":["string","null"]},"nodeId":{"type":"string"},"outputs":{"type":"object"},"rowCounts":{"type":"object"},"skipped":{"type":"boolean"},"type":{"type":"string"}},"type":"object","unevaluatedProperties":false},"type":"array"},"workflowSnapshot":{"$ref":"urn:artu:drift:defs#/$defs/shared:16"}},"type":["object","null"],"unevaluatedProperties":false}},"type":"object"};
 
-function validate352(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate326(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate352.evaluated;
+const evaluated0 = validate326.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23139,7 +23302,7 @@ if(data.completedAt !== undefined){
 let data2 = data.completedAt;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type: schema160.properties.completedAt.type}};
+const err2 = {instancePath:instancePath+"/completedAt",schemaPath:"#/properties/completedAt/type",keyword:"type",params:{type: schema149.properties.completedAt.type}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -23171,7 +23334,7 @@ if(data.durationMs !== undefined){
 let data4 = data.durationMs;
 const _errs9 = errors;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err4 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: schema160.properties.durationMs.type}};
+const err4 = {instancePath:instancePath+"/durationMs",schemaPath:"#/properties/durationMs/type",keyword:"type",params:{type: schema149.properties.durationMs.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -23187,7 +23350,7 @@ if(data.entityId !== undefined){
 let data5 = data.entityId;
 const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err5 = {instancePath:instancePath+"/entityId",schemaPath:"#/properties/entityId/type",keyword:"type",params:{type: schema160.properties.entityId.type}};
+const err5 = {instancePath:instancePath+"/entityId",schemaPath:"#/properties/entityId/type",keyword:"type",params:{type: schema149.properties.entityId.type}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -23203,7 +23366,7 @@ if(data.entityType !== undefined){
 let data6 = data.entityType;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err6 = {instancePath:instancePath+"/entityType",schemaPath:"#/properties/entityType/type",keyword:"type",params:{type: schema160.properties.entityType.type}};
+const err6 = {instancePath:instancePath+"/entityType",schemaPath:"#/properties/entityType/type",keyword:"type",params:{type: schema149.properties.entityType.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -23219,7 +23382,7 @@ if(data.error !== undefined){
 let data7 = data.error;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema160.properties.error.type}};
+const err7 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema149.properties.error.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -23235,7 +23398,7 @@ if(data.eventId !== undefined){
 let data8 = data.eventId;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err8 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: schema160.properties.eventId.type}};
+const err8 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: schema149.properties.eventId.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -23251,7 +23414,7 @@ if(data.eventType !== undefined){
 let data9 = data.eventType;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err9 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: schema160.properties.eventType.type}};
+const err9 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/type",keyword:"type",params:{type: schema149.properties.eventType.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -23297,7 +23460,7 @@ if(data.initiatedBy !== undefined){
 let data11 = data.initiatedBy;
 const _errs23 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err12 = {instancePath:instancePath+"/initiatedBy",schemaPath:"#/properties/initiatedBy/type",keyword:"type",params:{type: schema160.properties.initiatedBy.type}};
+const err12 = {instancePath:instancePath+"/initiatedBy",schemaPath:"#/properties/initiatedBy/type",keyword:"type",params:{type: schema149.properties.initiatedBy.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -23503,7 +23666,7 @@ if(data.workflowTrace !== undefined){
 let data22 = data.workflowTrace;
 const _errs45 = errors;
 if((!(data22 && typeof data22 == "object" && !Array.isArray(data22))) && (data22 !== null)){
-const err24 = {instancePath:instancePath+"/workflowTrace",schemaPath:"#/properties/workflowTrace/type",keyword:"type",params:{type: schema160.properties.workflowTrace.type}};
+const err24 = {instancePath:instancePath+"/workflowTrace",schemaPath:"#/properties/workflowTrace/type",keyword:"type",params:{type: schema149.properties.workflowTrace.type}};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -23534,7 +23697,7 @@ if(data22.error !== undefined){
 let data24 = data22.error;
 const _errs49 = errors;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err26 = {instancePath:instancePath+"/workflowTrace/error",schemaPath:"#/properties/workflowTrace/properties/error/type",keyword:"type",params:{type: schema160.properties.workflowTrace.properties.error.type}};
+const err26 = {instancePath:instancePath+"/workflowTrace/error",schemaPath:"#/properties/workflowTrace/properties/error/type",keyword:"type",params:{type: schema149.properties.workflowTrace.properties.error.type}};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -23594,7 +23757,7 @@ if(data26.error !== undefined){
 let data29 = data26.error;
 const _errs59 = errors;
 if((typeof data29 !== "string") && (data29 !== null)){
-const err29 = {instancePath:instancePath+"/workflowTrace/nodeTraces/" + i3+"/error",schemaPath:"#/properties/workflowTrace/properties/nodeTraces/items/properties/error/type",keyword:"type",params:{type: schema160.properties.workflowTrace.properties.nodeTraces.items.properties.error.type}};
+const err29 = {instancePath:instancePath+"/workflowTrace/nodeTraces/" + i3+"/error",schemaPath:"#/properties/workflowTrace/properties/nodeTraces/items/properties/error/type",keyword:"type",params:{type: schema149.properties.workflowTrace.properties.nodeTraces.items.properties.error.type}};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -23731,8 +23894,8 @@ var valid7 = _errs51 === errors;
 if(data22.workflowSnapshot !== undefined){
 let data35 = data22.workflowSnapshot;
 const _errs72 = errors;
-if(!(validate344(data35, {instancePath:instancePath+"/workflowTrace/workflowSnapshot",parentData:data22,parentDataProperty:"workflowSnapshot",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+if(!(validate318(data35, {instancePath:instancePath+"/workflowTrace/workflowSnapshot",parentData:data22,parentDataProperty:"workflowSnapshot",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
 errors = vErrors.length;
 }
 else {
@@ -23766,16 +23929,16 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate352.errors = vErrors;
+validate326.errors = vErrors;
 return errors === 0;
 }
-validate352.evaluated = {"props":{"alertIds":true,"completedAt":true,"createdAt":true,"durationMs":true,"entityId":true,"entityType":true,"error":true,"eventId":true,"eventType":true,"id":true,"initiatedBy":true,"inputs":true,"organizationId":true,"producedFiles":true,"producedRecords":true,"resolvedVariables":true,"triggerType":true,"warnings":true,"workflowId":true,"workflowTrace":true},"dynamicProps":false,"dynamicItems":false};
+validate326.evaluated = {"props":{"alertIds":true,"completedAt":true,"createdAt":true,"durationMs":true,"entityId":true,"entityType":true,"error":true,"eventId":true,"eventType":true,"id":true,"initiatedBy":true,"inputs":true,"organizationId":true,"producedFiles":true,"producedRecords":true,"resolvedVariables":true,"triggerType":true,"warnings":true,"workflowId":true,"workflowTrace":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate325(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate351.evaluated;
+const evaluated0 = validate325.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23784,7 +23947,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema159.required){
+for(const prop0 of schema148.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -23806,8 +23969,8 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate352(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+if(!(validate326(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
 errors = vErrors.length;
 }
 else {
@@ -23848,8 +24011,8 @@ var valid0 = _errs1 === errors;
 if(data.pagination !== undefined){
 let data2 = data.pagination;
 const _errs5 = errors;
-if(!(validate26(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate24(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 else {
@@ -23880,20 +24043,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate351.errors = vErrors;
+validate325.errors = vErrors;
 return errors === 0;
 }
-validate351.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate325.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsListVariableHistory = validate356;
-const schema161 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/shared:54"},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:25"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
-const schema162 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false};
-const schema163 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"effectiveDate":{"format":"date","type":"string"},"environment":{"enum":["test","live"],"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"enum":["system","organization"],"type":"string"},"type":{"enum":["string","number","boolean","date","timestamp"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{}},"required":["name","effectiveDate","id","organizationId","environment","scope","createdAt","updatedAt"],"type":"object"};
+export const validateWorkflowsListVariableHistory = validate330;
+const schema150 = {"properties":{"data":{"items":{"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false},"type":"array"},"pagination":{"$ref":"urn:artu:drift:defs#/$defs/shared:20"}},"required":["data","pagination"],"type":"object","unevaluatedProperties":false};
+const schema151 = {"properties":{"createdAt":{"format":"date-time","type":"string"},"description":{"type":"string"},"effectiveDate":{"format":"date","type":"string"},"environment":{"enum":["test","live"],"type":"string"},"id":{"format":"uuid","type":"string"},"metadata":{"additionalProperties":{},"propertyNames":{"type":"string"},"type":"object"},"name":{"type":"string"},"organizationId":{"type":"string"},"scope":{"enum":["system","organization"],"type":"string"},"type":{"enum":["string","number","boolean","date","timestamp"],"type":"string"},"updatedAt":{"format":"date-time","type":"string"},"value":{}},"required":["name","effectiveDate","id","organizationId","environment","scope","createdAt","updatedAt"],"type":"object"};
 
-function validate358(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate358.evaluated;
+const evaluated0 = validate331.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -23902,7 +24064,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema163.required){
+for(const prop0 of schema151.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -24004,9 +24166,9 @@ vErrors.push(err6);
 errors++;
 }
 const _errs8 = errors;
-const vSchema0 = schema163.properties.environment.enum;
+const vSchema0 = schema151.properties.environment.enum;
 if(!((data3 === "test") || (data3 === "live"))){
-const err7 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema163.properties.environment.enum}};
+const err7 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/enum",keyword:"enum",params:{allowedValues: schema151.properties.environment.enum}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -24137,9 +24299,9 @@ vErrors.push(err15);
 errors++;
 }
 const _errs21 = errors;
-const vSchema1 = schema163.properties.scope.enum;
+const vSchema1 = schema151.properties.scope.enum;
 if(!((data8 === "system") || (data8 === "organization"))){
-const err16 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema163.properties.scope.enum}};
+const err16 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema151.properties.scope.enum}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -24164,9 +24326,9 @@ vErrors.push(err17);
 errors++;
 }
 const _errs23 = errors;
-const vSchema2 = schema163.properties.type.enum;
+const vSchema2 = schema151.properties.type.enum;
 if(!(((((data9 === "string") || (data9 === "number")) || (data9 === "boolean")) || (data9 === "date")) || (data9 === "timestamp"))){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema163.properties.type.enum}};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema151.properties.type.enum}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -24218,53 +24380,16 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate358.errors = vErrors;
+validate331.errors = vErrors;
 return errors === 0;
 }
-validate358.evaluated = {"props":{"createdAt":true,"description":true,"effectiveDate":true,"environment":true,"id":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"type":true,"updatedAt":true,"value":true},"dynamicProps":false,"dynamicItems":false};
+validate331.evaluated = {"props":{"createdAt":true,"description":true,"effectiveDate":true,"environment":true,"id":true,"metadata":true,"name":true,"organizationId":true,"scope":true,"type":true,"updatedAt":true,"value":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate357(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate330(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate357.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate358(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
-errors = vErrors.length;
-}
-else {
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const _errs0 = errors;
-for(const key0 in data){
-if((((((((((((key0 !== "createdAt") && (key0 !== "description")) && (key0 !== "effectiveDate")) && (key0 !== "environment")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")){
-const err0 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-validate357.errors = vErrors;
-return errors === 0;
-}
-validate357.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate356(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate356.evaluated;
+const evaluated0 = validate330.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24273,7 +24398,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema161.required){
+for(const prop0 of schema150.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -24295,20 +24420,17 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 const _errs3 = errors;
-if(!(validate357(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
+if(!(validate331(data1, {instancePath:instancePath+"/data/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 else {
 }
-var valid1 = _errs3 === errors;
-if(!valid1){
-valid2 = false;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs4 = errors;
+for(const key0 in data1){
+if((((((((((((key0 !== "createdAt") && (key0 !== "description")) && (key0 !== "effectiveDate")) && (key0 !== "environment")) && (key0 !== "id")) && (key0 !== "metadata")) && (key0 !== "name")) && (key0 !== "organizationId")) && (key0 !== "scope")) && (key0 !== "type")) && (key0 !== "updatedAt")) && (key0 !== "value")){
+const err1 = {instancePath:instancePath+"/data/" + i0,schemaPath:"#/properties/data/items/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -24317,23 +24439,16 @@ vErrors.push(err1);
 }
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
-if(data.pagination !== undefined){
-let data2 = data.pagination;
-const _errs4 = errors;
-if(!(validate26(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+valid2 = false;
+}
+}
 }
 else {
-}
-var valid0 = _errs4 === errors;
-}
-const _errs5 = errors;
-for(const key0 in data){
-if((key0 !== "data") && (key0 !== "pagination")){
-const err2 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0}};
+const err2 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -24342,10 +24457,23 @@ vErrors.push(err2);
 }
 errors++;
 }
+var valid0 = _errs1 === errors;
 }
+if(data.pagination !== undefined){
+let data2 = data.pagination;
+const _errs5 = errors;
+if(!(validate24(data2, {instancePath:instancePath+"/pagination",parentData:data,parentDataProperty:"pagination",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+}
+var valid0 = _errs5 === errors;
+}
+const _errs6 = errors;
+for(const key1 in data){
+if((key1 !== "data") && (key1 !== "pagination")){
+const err3 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key1}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -24354,26 +24482,38 @@ vErrors.push(err3);
 }
 errors++;
 }
-validate356.errors = vErrors;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate330.errors = vErrors;
 return errors === 0;
 }
-validate356.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate330.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsPromote = validate362;
-const schema164 = {"properties":{"liveWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:52"},"testWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:52"}},"required":["testWorkflow","liveWorkflow"],"type":"object","unevaluatedProperties":false};
+export const validateWorkflowsPromote = validate334;
+const schema152 = {"properties":{"liveWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:42"},"testWorkflow":{"$ref":"urn:artu:drift:defs#/$defs/shared:42"}},"required":["testWorkflow","liveWorkflow"],"type":"object","unevaluatedProperties":false};
 
-function validate363(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate363.evaluated;
+const evaluated0 = validate335.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate342(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+if(!(validate316(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
 errors = vErrors.length;
 }
 else {
@@ -24393,16 +24533,16 @@ errors++;
 }
 }
 }
-validate363.errors = vErrors;
+validate335.errors = vErrors;
 return errors === 0;
 }
-validate363.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate335.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate362(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate334(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate362.evaluated;
+const evaluated0 = validate334.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24411,7 +24551,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema164.required){
+for(const prop0 of schema152.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -24426,8 +24566,8 @@ errors++;
 if(data.liveWorkflow !== undefined){
 let data0 = data.liveWorkflow;
 const _errs1 = errors;
-if(!(validate363(data0, {instancePath:instancePath+"/liveWorkflow",parentData:data,parentDataProperty:"liveWorkflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
+if(!(validate335(data0, {instancePath:instancePath+"/liveWorkflow",parentData:data,parentDataProperty:"liveWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
 errors = vErrors.length;
 }
 else {
@@ -24437,8 +24577,8 @@ var valid0 = _errs1 === errors;
 if(data.testWorkflow !== undefined){
 let data1 = data.testWorkflow;
 const _errs2 = errors;
-if(!(validate363(data1, {instancePath:instancePath+"/testWorkflow",parentData:data,parentDataProperty:"testWorkflow",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
+if(!(validate335(data1, {instancePath:instancePath+"/testWorkflow",parentData:data,parentDataProperty:"testWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
 errors = vErrors.length;
 }
 else {
@@ -24469,25 +24609,26 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate362.errors = vErrors;
+validate334.errors = vErrors;
 return errors === 0;
 }
-validate362.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate334.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsRetrieveVariable = validate367;
+export const validateWorkflowsRetrieveVariable = validate339;
+const schema154 = {"$ref":"urn:artu:drift:defs#/$defs/~1components~1schemas~1WorkflowVariable","unevaluatedProperties":false};
 
-function validate367(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate339(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate367.evaluated;
+const evaluated0 = validate339.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate358(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+if(!(validate331(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
 errors = vErrors.length;
 }
 else {
@@ -24507,18 +24648,18 @@ errors++;
 }
 }
 }
-validate367.errors = vErrors;
+validate339.errors = vErrors;
 return errors === 0;
 }
-validate367.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate339.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateWorkflowsTrigger = validate369;
-const schema167 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"durationMs":{"type":"integer"},"error":{"type":["string","null"]},"executionId":{"format":"uuid","type":"string"},"ok":{},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"rowCount":{"type":"integer"},"schemaHash":{"type":"string"},"status":{"enum":["queued","completed","waiting_for_input"],"type":"string"},"workflowId":{"format":"uuid","type":"string"}},"required":["ok","workflowId","executionId","status","error","alertIds","durationMs"],"type":"object","unevaluatedProperties":false};
+export const validateWorkflowsTrigger = validate341;
+const schema155 = {"properties":{"alertIds":{"items":{"type":"string"},"type":"array"},"durationMs":{"type":"integer"},"error":{"type":["string","null"]},"executionId":{"format":"uuid","type":"string"},"ok":{},"producedFiles":{"items":{"type":"object"},"type":"array"},"producedRecords":{"items":{"type":"object"},"type":"array"},"rowCount":{"type":"integer"},"schemaHash":{"type":"string"},"status":{"enum":["queued","completed","waiting_for_input"],"type":"string"},"workflowId":{"format":"uuid","type":"string"}},"required":["ok","workflowId","executionId","status","error","alertIds","durationMs"],"type":"object","unevaluatedProperties":false};
 
-function validate369(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate341(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate369.evaluated;
+const evaluated0 = validate341.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -24527,7 +24668,7 @@ evaluated0.items = undefined;
 }
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const prop0 of schema167.required){
+for(const prop0 of schema155.required){
 if(data[prop0] === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: prop0}};
 if(vErrors === null){
@@ -24598,7 +24739,7 @@ if(data.error !== undefined){
 let data3 = data.error;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema167.properties.error.type}};
+const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: schema155.properties.error.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -24764,9 +24905,9 @@ vErrors.push(err13);
 errors++;
 }
 const _errs24 = errors;
-const vSchema0 = schema167.properties.status.enum;
+const vSchema0 = schema155.properties.status.enum;
 if(!(((data11 === "queued") || (data11 === "completed")) || (data11 === "waiting_for_input"))){
-const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema167.properties.status.enum}};
+const err14 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema155.properties.status.enum}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -24831,10 +24972,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate369.errors = vErrors;
+validate341.errors = vErrors;
 return errors === 0;
 }
-validate369.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate341.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /** operationId → validate function. */
 export const validators = {

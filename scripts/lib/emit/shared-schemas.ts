@@ -16,18 +16,18 @@
  * track them at run time), and adds the same code again to validators.js.
  *
  * The rewrite is exact: in JSON Schema 2020-12 `$ref` is an in-place
- * applicator, so `{ $ref: S }` with `S` in `$defs` gives the same result and
- * the same annotations (the properties it evaluated, which the enclosing
- * `unevaluatedProperties` reads) as `S` written in place; Ajv reports the
- * called function's errors where the inline code would have reported them,
- * with the same instancePath, keyword and params (only `schemaPath`, which
- * the runtime does not read, differs). test/drift-runtime/shared-schemas.test.ts
- * compares both forms with Ajv over generated responses.
+ * applicator, so `{ $ref: S }` with `S` in `$defs` gives the same result as
+ * `S` written in place; Ajv reports the called function's errors where the
+ * inline code would have reported them, with the same instancePath, keyword
+ * and params (only `schemaPath`, which the runtime does not read, differs).
+ * test/drift-runtime/shared-schemas.test.ts compares both forms with Ajv
+ * over generated responses.
  *
  * Only COMPOSITE subschemas (holding `unevaluatedProperties`, `allOf`,
- * `anyOf`, `oneOf` or `if` somewhere) that occur at least twice are shared:
- * those are the costly ones; a repeated leaf (`{ type: "string" }`) or a
- * plain array of references is as much code called as written in place.
+ * `anyOf`, `oneOf` or `if` somewhere) that occur at least twice in a VALUE
+ * position (a property's value, see VALUE_KEYWORDS) are
+ * shared: those are the costly ones; a repeated leaf (`{ type: "string" }`)
+ * or a plain array of references is as much code called as written in place.
  *
  * Nor is a subschema with a `$ref` into a reference cycle (a recursive
  * definition) shared. Ajv decides at compile time how a `$ref` passes on the
@@ -48,6 +48,25 @@
  */
 import { defsRef, type Schema } from "./closed-schema";
 
+/**
+ * Where a subschema may be shared from: a property's value (or a tuple
+ * item), and only outside any loop of the function it is compiled into. Its
+ * verdict and errors reach the enclosing schema the same whether it is
+ * inline or called, and the properties it evaluated do not (they are another
+ * instance's). Not shared:
+ * - a member of an in-place applicator (allOf, anyOf, if/then…): there Ajv
+ *   merges the members' evaluated properties into the enclosing schema's,
+ *   with rules that differ between inline code and a call;
+ * - anything under `items`, `additionalProperties`… (checked in a loop over
+ *   the items or properties): inline, Ajv keeps the properties a `$ref`
+ *   evaluated in a function-wide variable that is only set when the call
+ *   passes, so an item whose reference fails is checked against the
+ *   properties the previous item evaluated; a called copy would start fresh
+ *   for each item, and report differently than before. (The whole array
+ *   schema, loop included, is still shared from a property.)
+ */
+const VALUE_KEYWORDS = new Set(["properties", "prefixItems"]);
+const LOOP_KEYWORDS = new Set(["items", "additionalProperties", "unevaluatedProperties", "contains", "unevaluatedItems", "propertyNames", "patternProperties"]);
 /** Keywords whose value is one schema. */
 const SCHEMA_KEYWORDS = new Set(["items", "additionalProperties", "unevaluatedProperties", "contains", "unevaluatedItems", "propertyNames", "not", "if", "then", "else"]);
 /** Keywords whose value is a list of schemas. */
@@ -125,18 +144,20 @@ export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: 
     return id;
   };
 
-  // 2. Count the occurrences as they will be after sharing: the children of a
-  //    repeated subschema are counted once (its one shared copy holds them).
+  // 2. Count the occurrences where sharing may happen (and the roots). A
+  //    subschema inside a repeated one counts once per copy, even when that
+  //    one is shared: at worst a part used once gets its own function.
   const counts = new Map<number, number>();
-  const count = (node: unknown): void => {
-    const id = intern(node);
-    const seen = counts.get(id) ?? 0;
-    counts.set(id, seen + 1);
-    if (seen === 0) forEachChild(node, count);
+  const count = (node: unknown, shareHere: boolean, inLoop: boolean): void => {
+    if (shareHere) {
+      const id = intern(node);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    forEachChild(node, (child, keyword) => count(child, !inLoop && VALUE_KEYWORDS.has(keyword), inLoop || LOOP_KEYWORDS.has(keyword)));
   };
   const keys = Object.keys(defs).sort();
-  for (const key of keys) forEachChild(defs[key], count);
-  roots.forEach(count);
+  for (const key of keys) count(defs[key], false, false);
+  for (const root of roots) count(root, true, false);
 
   // 3. Rewrite, replacing each shared subschema by a `$ref` to its one copy.
   const sharedKey = new Map<number, string>();
@@ -145,34 +166,34 @@ export function shareSubschemas(defs: Readonly<Record<string, unknown>>, roots: 
   const shouldShare = (node: unknown, id: number): boolean =>
     isObject(node) && shareable[id]! && (counts.get(id) ?? 0) >= 2 && !(Object.keys(node).length === 1 && "$ref" in node);
 
-  /** `container`: the definition being written, undefined in a root. */
-  const rewrite = (node: unknown, container: string | undefined, top: boolean): unknown => {
+  /** `container`: the definition being written, undefined in a root; `shareHere`: the node may be replaced by a `$ref` to its shared copy. */
+  const rewrite = (node: unknown, container: string | undefined, shareHere: boolean, inLoop: boolean): unknown => {
     if (!isObject(node)) return node;
     const id = intern(node);
-    if (!top && shouldShare(node, id)) {
+    if (shareHere && shouldShare(node, id)) {
       let key = sharedKey.get(id);
       if (key === undefined) {
         key = `${SHARED_PREFIX}${sharedKey.size}`;
         sharedKey.set(id, key);
         origins[key] = [];
-        outDefs[key] = rewrite(node, key, true);
+        outDefs[key] = rewrite(node, key, false, false);
       }
       if (container !== undefined && !origins[key]!.includes(container)) origins[key]!.push(container);
       return { $ref: defsRef(key) };
     }
     const out: Schema = {};
     for (const [keyword, value] of Object.entries(node)) {
-      if (SCHEMA_KEYWORDS.has(keyword)) out[keyword] = rewrite(value, container, false);
-      else if (LIST_KEYWORDS.has(keyword) && Array.isArray(value)) out[keyword] = value.map((member) => rewrite(member, container, false));
-      else if (MAP_KEYWORDS.has(keyword) && isObject(value))
-        out[keyword] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, rewrite(schema, container, false)]));
+      const child = (schema: unknown) => rewrite(schema, container, !inLoop && VALUE_KEYWORDS.has(keyword), inLoop || LOOP_KEYWORDS.has(keyword));
+      if (SCHEMA_KEYWORDS.has(keyword)) out[keyword] = child(value);
+      else if (LIST_KEYWORDS.has(keyword) && Array.isArray(value)) out[keyword] = value.map(child);
+      else if (MAP_KEYWORDS.has(keyword) && isObject(value)) out[keyword] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, child(schema)]));
       else out[keyword] = value;
     }
     return out;
   };
 
-  for (const key of keys) outDefs[key] = rewrite(defs[key], key, true);
-  const outRoots = roots.map((root) => rewrite(root, undefined, false));
+  for (const key of keys) outDefs[key] = rewrite(defs[key], key, false, false);
+  const outRoots = roots.map((root) => rewrite(root, undefined, true, false));
   return { defs: outDefs, roots: outRoots, origins };
 }
 
@@ -239,12 +260,13 @@ function recursiveDefinitions(defs: Readonly<Record<string, unknown>>): Set<stri
   return recursive;
 }
 
-function forEachChild(node: unknown, visit: (child: unknown) => void): void {
+/** Calls `visit` with each child schema and the keyword it is under. */
+function forEachChild(node: unknown, visit: (child: unknown, keyword: string) => void): void {
   if (!isObject(node)) return;
   for (const [keyword, value] of Object.entries(node)) {
-    if (SCHEMA_KEYWORDS.has(keyword)) visit(value);
-    else if (LIST_KEYWORDS.has(keyword) && Array.isArray(value)) value.forEach(visit);
-    else if (MAP_KEYWORDS.has(keyword) && isObject(value)) Object.values(value).forEach(visit);
+    if (SCHEMA_KEYWORDS.has(keyword)) visit(value, keyword);
+    else if (LIST_KEYWORDS.has(keyword) && Array.isArray(value)) for (const member of value) visit(member, keyword);
+    else if (MAP_KEYWORDS.has(keyword) && isObject(value)) for (const member of Object.values(value)) visit(member, keyword);
   }
 }
 
