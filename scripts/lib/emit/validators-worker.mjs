@@ -2,37 +2,37 @@
 // so that Ajv's compilation overlaps the ts-morph and prettier work on the
 // main thread. Ajv starts loading as soon as the worker starts. Plain
 // JavaScript: a worker gets no TypeScript loader under vitest or plain node.
-// Message in: { schema, exports } (one schema holding every definition;
-//   exports maps an export name to the ref of its schema inside `schema`).
+// Message in: { schema, exports, origins } (one schema holding every
+//   definition; exports maps an export name to the ref of its schema inside
+//   `schema`, several names may share one; origins maps each `shared:<n>`
+//   definition to the definitions it was taken out of, shared-schemas.ts).
 // Message out: { ok: true, code, skipped, unknownFormats, warnings } (Ajv's
-//   standalone module, ESM, unchanged, holding every export that compiled;
-//   skipped: [{ exportName, message }] for those Ajv cannot compile; the
-//   formats Ajv does not know, once each; Ajv's other warnings) or
-//   { ok: false, message } when Ajv itself fails.
+//   standalone module, ESM, as Ajv's standaloneCode writes it, holding every
+//   export that compiled; skipped: [{ exportName, message, pointers }] for
+//   those Ajv cannot compile; the formats Ajv does not know, once each; Ajv's
+//   other warnings) or { ok: false, message } when Ajv itself fails.
+//
+// Cost (Microsoft Graph, 7,444 validators): the module is assembled by
+// standalone-code.mjs (Ajv's own assembly is quadratic: ~35 s there), and the
+// schema arrives with its repeated parts shared (shared-schemas.ts), so what
+// is left is Ajv generating code once per distinct schema.
 import { parentPort } from "node:worker_threads";
+import { DRIFT_AJV_OPTIONS, skipFunctionParsing } from "./validators-ajv.mjs";
 
-const loading = Promise.all([import("ajv/dist/2020.js"), import("ajv/dist/standalone/index.js"), import("ajv-formats")]);
+const loading = Promise.all([import("ajv/dist/2020.js"), import("./standalone-code.mjs"), import("ajv-formats")]);
 
 /** CommonJS modules: depending on the loader the default import is the value or the module. */
 const unwrap = (module) => module.default?.default ?? module.default ?? module;
 
-parentPort.once("message", async ({ schema, exports }) => {
+parentPort.once("message", async ({ schema, exports, origins }) => {
   try {
-    const [ajvModule, standaloneModule, formatsModule] = await loading;
+    const [ajvModule, { standaloneModule }, formatsModule] = await loading;
     const Ajv2020 = ajvModule.Ajv2020 ?? unwrap(ajvModule);
     const unknownFormats = new Set();
     const warnings = [];
     const ajv = new Ajv2020({
-      allErrors: true,
-      strict: false,
-      // Error messages are not used (the runtime builds its own), and every
-      // referenced definition compiles to one shared function. No meta-schema
-      // pass: a broken schema fails the compilation of the operations using
-      // it, which are left out (and named) while the others compile.
-      messages: false,
-      inlineRefs: false,
-      validateSchema: false,
-      code: { source: true, esm: true, lines: true },
+      ...DRIFT_AJV_OPTIONS,
+      code: { ...DRIFT_AJV_OPTIONS.code, process: skipFunctionParsing },
       // "unknown format" comes once per schema using it (hundreds on a large
       // spec): collected by name and reported in one line by the caller.
       logger: {
@@ -58,10 +58,10 @@ parentPort.once("message", async ({ schema, exports }) => {
         compiled[exportName] = ref;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        skipped.push({ exportName, message, pointers: reachableBroken(schema, ref, broken()) });
+        skipped.push({ exportName, message, pointers: reachableBroken(schema, ref, broken(), origins ?? {}) });
       }
     }
-    const code = unwrap(standaloneModule)(ajv, compiled);
+    const code = standaloneModule(ajv, compiled);
     parentPort.postMessage({ ok: true, code, skipped, unknownFormats: [...unknownFormats].sort(), warnings });
   } catch (error) {
     parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
@@ -93,8 +93,13 @@ function brokenDefinitions(ajv, schema) {
   };
 }
 
-/** The broken definitions an export reaches through its refs (its own key when none: the fault is inline). */
-function reachableBroken(schema, ref, broken) {
+/**
+ * The document pointers of the broken definitions an export reaches through
+ * its refs (none: the fault is in the response schema itself). A broken
+ * `shared:<n>` part is reported at the definitions it was taken out of that
+ * the export reaches.
+ */
+function reachableBroken(schema, ref, broken, origins) {
   const start = defsKey(ref, schema.$id);
   const seen = new Set([start]);
   const queue = [schema.$defs[start]];
@@ -109,7 +114,20 @@ function reachableBroken(schema, ref, broken) {
       } else if (value !== null && typeof value === "object") queue.push(value);
     }
   }
-  return [...seen].filter((key) => broken.has(key)).sort();
+  const pointers = new Set();
+  const report = (key, visiting) => {
+    if (!Object.hasOwn(origins, key)) {
+      if (seen.has(key) && !key.startsWith("operation:")) pointers.add(key);
+      return;
+    }
+    for (const origin of origins[key]) {
+      if (visiting.has(origin)) continue;
+      visiting.add(origin);
+      report(origin, visiting);
+    }
+  };
+  for (const key of seen) if (broken.has(key)) report(key, new Set([key]));
+  return [...pointers].sort();
 }
 
 /** A deep copy without `$ref`s: compiles a definition on its own, so only its own faults fail it. */
