@@ -88,6 +88,7 @@ async function emitWith(
   assertLocalRefsResolve(document, source);
   const validators = validatorsInput(document, model);
   validatorsJob.send(validators);
+  const checked = validators.operations;
   const modelMs = lap();
 
   // On this thread unless a worker already runs it.
@@ -109,11 +110,11 @@ async function emitWith(
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
-  const schema = schemaFile(document, schemaText ?? (await schemaJob!.result));
+  const schema = schemaFile(model, schemaText ?? (await schemaJob!.result));
   /** Time spent waiting for the schema worker, when there is one, after everything else was done. */
   const schemaWaitMs = lap();
 
-  const { js: validatorsJs, dts: validatorsDts } = emitValidators(model, await validatorsJob.result, validators.operations);
+  const { js: validatorsJs, dts: validatorsDts } = emitValidators(model, await validatorsJob.result, checked);
   /** Time spent waiting for the validators worker after everything else was done. */
   const validatorsMs = lap();
 

@@ -31,7 +31,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { SpecError } from "../spec/errors";
-import type { OpenApiDocument } from "../spec/load";
+import type { ApiModel } from "../model/types";
 import { fileBanner } from "./docs";
 import { renderSchemaTypes as render } from "./schema-render.mjs";
 import { shareTypeScriptWithTsMorph } from "./typescript-once";
@@ -71,7 +71,11 @@ export function startSchemaWorker(json: string, source: string): SchemaJob {
   // No execArgv: the worker is plain JavaScript and needs no TypeScript loader.
   const worker = new Worker(WORKER, { execArgv: [] });
   const result = new Promise<string>((resolve, reject) => {
-    worker.once("message", (reply: WorkerReply) => (reply.ok ? resolve(reply.text) : reject(rejection(reply.message, source))));
+    worker.once("message", (reply: WorkerReply) => {
+      void worker.terminate(); // its heap goes as soon as it answers
+      if (reply.ok) resolve(reply.text);
+      else reject(rejection(reply.message, source));
+    });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
   });
@@ -81,9 +85,8 @@ export function startSchemaWorker(json: string, source: string): SchemaJob {
 }
 
 /** schema.ts: the banner, then openapi-typescript's output. */
-export function schemaFile(document: OpenApiDocument, generated: string): string {
-  const info = document.info as { title?: unknown; version?: unknown };
-  return `${fileBanner(String(info.title ?? ""), String(info.version ?? ""))}\n\n${generated}`;
+export function schemaFile(model: Pick<ApiModel, "title" | "version">, generated: string): string {
+  return `${fileBanner(model.title, model.version)}\n\n${generated}`;
 }
 
 /** openapi-typescript reports "<problem> at #/pointer": keep the pointer as the error's location. */
