@@ -14,7 +14,7 @@ import { emitIndex } from "../../scripts/lib/emit/index-file";
 import { literalDoc } from "../../scripts/lib/emit/literal";
 import { emitOperations } from "../../scripts/lib/emit/operations";
 import { constDeclaration, functionDeclaration, returnStatement, stringLiteral, typeAlias, typeRef } from "../../scripts/lib/emit/syntax";
-import { createEmitProject, printedStatements, printFile } from "../../scripts/lib/emit/ts-project";
+import { createPrintedFiles, printedStatements, printFile } from "../../scripts/lib/emit/printed-files";
 import { buildApiModel } from "../../scripts/lib/model/build";
 import { parseOpenApi } from "../../scripts/lib/spec/load";
 import { GITHUB_SPEC, ROOT, spec } from "./support";
@@ -24,13 +24,13 @@ const prettier = (text: string) => format(text, PRETTIER_OPTIONS);
 /** operations.ts and helpers.ts as generate emits them (same emitters, same formatter). */
 async function emitted(file: string): Promise<Record<string, string>> {
   const model = buildApiModel(parseOpenApi(readFileSync(file, "utf8"), file), file);
-  const project = createEmitProject();
+  const printed = createPrintedFiles();
   const options = { runtimeImport: "../src/internal" };
-  emitOperations(project, model, options);
-  emitHelpers(project, model, options);
+  emitOperations(printed, model, options);
+  emitHelpers(printed, model, options);
   return {
-    "operations.ts": await formatStatements(printedStatements(project, "operations.ts")),
-    "helpers.ts": await formatStatements(printedStatements(project, "helpers.ts")),
+    "operations.ts": await formatStatements(printedStatements(printed, "operations.ts")),
+    "helpers.ts": await formatStatements(printedStatements(printed, "helpers.ts")),
     "index.ts": await prettier(emitIndex(model)),
   };
 }
@@ -126,6 +126,16 @@ describe("isPrettierShaped", () => {
     const lines = [`/** ${"a long doc comment ".repeat(10)}*/`, "export const a = {", "  b: [1, 2],", "  c: { d: true },", "} as const;"];
     expect(isPrettierShaped(lines)).toBe(true);
   });
+
+  it("measures a line as prettier does (a wide character two columns, a combining mark none)", async () => {
+    // 123 characters, 115 columns: prettier keeps it; 114 characters, 139 columns: prettier breaks it.
+    const marks = [`export const a = { label: "${"e\u0301".repeat(8)}${"x".repeat(70)}", b: 1 };`];
+    const wide = [`export const a = { label: "${"漢".repeat(25)}${"x".repeat(52)}", b: 1 };`];
+    expect(await prettier(marks[0]!)).toBe(`${marks[0]}\n`);
+    expect(isPrettierShaped(marks)).toBe(true);
+    expect(await prettier(wide[0]!)).not.toBe(`${wide[0]}\n`);
+    expect(isPrettierShaped(wide)).toBe(false);
+  });
 });
 
 describe("formatTypeScript", () => {
@@ -165,7 +175,7 @@ describe("isPrettierShaped on the layouts the emitters print", () => {
 
 describe("printFile", () => {
   it("prints each statement in prettier's layout, blank lines where asked and around functions", async () => {
-    const project = createEmitProject();
+    const printed = createPrintedFiles();
     const statements = [
       typeAlias("A", typeRef("OperationParams", [typeRef("X".repeat(120))]), { isExported: true }),
       typeAlias("B", typeRef("string"), { blankBefore: true }),
@@ -173,12 +183,12 @@ describe("printFile", () => {
       functionDeclaration({ name: "f", parameters: [], returnType: typeRef("string"), body: [returnStatement(stringLiteral("x"))] }),
       typeAlias("D", typeRef("number")),
     ];
-    const text = printFile(project, "c.ts", statements);
+    const text = printFile(printed, "c.ts", statements);
     expect(text).toBe(await prettier(text));
     expect(text).toContain("export type A =\n  OperationParams<");
     expect(text).toContain('type B = string;\nconst c = {\n  operationId: "clients.retrieveSomethingLong",\n');
     expect(text).toContain("};\n\nfunction f(): string {\n");
     expect(text.endsWith('}\n\ntype D = number;\n')).toBe(true);
-    expect(printedStatements(project, "c.ts").join("")).toBe(text);
+    expect(printedStatements(printed, "c.ts").join("")).toBe(text);
   });
 });

@@ -1,15 +1,16 @@
 /**
- * The layout printer (scripts/lib/emit/layout.ts, syntax.ts) prints every
- * construct the emitters use exactly as prettier does, with prettier as the
- * oracle: each construct, with names grown so that it goes from just under to
+ * The documents the emitters build (scripts/lib/emit/syntax.ts), printed by
+ * prettier's document printer (layout.ts), lay out every construct the
+ * emitters use exactly as prettier does, with prettier as the oracle: each construct, with names grown so that it goes from just under to
  * just over the print width (and well over), printed by us must equal
  * prettier's formatting of the same code written on one line, and be left
- * unchanged by prettier.
+ * unchanged by prettier. Text prettier measures other than one column per
+ * character (East Asian wide characters, combining marks) included.
  */
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
 import { PRETTIER_OPTIONS } from "../../scripts/lib/emit/format";
-import { printDoc } from "../../scripts/lib/emit/layout";
+import { fitsPrintWidth, printDoc } from "../../scripts/lib/emit/layout";
 import { Raw, literal, literalDoc, typeLiteralDoc } from "../../scripts/lib/emit/literal";
 import {
   call,
@@ -35,7 +36,7 @@ import {
   typeRef,
   type Statement,
 } from "../../scripts/lib/emit/syntax";
-import { printStatement } from "../../scripts/lib/emit/ts-project";
+import { printStatement } from "../../scripts/lib/emit/printed-files";
 
 const prettier = (text: string) => format(text, PRETTIER_OPTIONS);
 
@@ -47,7 +48,8 @@ const LENGTHS = [10, 25, 30, 31, 40, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100
 
 async function expectPrettierLayout(statement: Statement): Promise<void> {
   const ours = printStatement(statement);
-  const flat = printDoc(statement.doc, undefined, true).text;
+  // The same code on one line (apart from what breaks whatever the width), as the source given to prettier.
+  const flat = printDoc(statement.doc, Infinity);
   expect(ours, flat).toBe((await prettier(flat)).trimEnd());
   expect(await prettier(ours)).toBe(`${ours}\n`);
 }
@@ -241,6 +243,10 @@ const constructs: Record<string, (n: number) => Statement> = {
       false,
     ),
   "a type-only import of one long name": (n) => importDeclaration([name("Name", n + 20)], "./operations", true),
+  "strings of East Asian wide characters (two columns each)": (n) =>
+    constDeclaration("x", literalDoc({ label: "漢字".repeat(Math.ceil(n / 4)), path: [name("/p", n / 4), "ｗｉｄｅ"] })),
+  "strings with combining marks (no column)": (n) =>
+    typeAlias(name("Op", n / 4), typeRef("PageItem", [typeRef("Result"), tupleType([JSON.stringify("e\u0301".repeat(Math.ceil(n / 2))), '"a"'])]), { isExported: true }),
 };
 
 describe("the layout printer lays out each construct as prettier does", () => {
@@ -248,10 +254,17 @@ describe("the layout printer lays out each construct as prettier does", () => {
     for (const n of LENGTHS) await expectPrettierLayout(constructs[construct]!(Math.round(n)));
   }, 60_000);
 
-  it("falls back to every group flat when non-ASCII text is measured, leaving the decision to format.ts", () => {
-    const statement = constDeclaration("x", literalDoc({ label: `é${"x".repeat(150)}` }));
-    expect(printDoc(statement.doc).uncertain).toBe(true);
-    expect(printStatement(statement)).toBe(`const x = { label: "é${"x".repeat(150)}" };`);
+  it("measures text as prettier does: a wide character is two columns, a combining mark none", async () => {
+    // 85 characters, 135 columns: broken, as prettier does.
+    const wide = constDeclaration("x", literalDoc({ label: "漢".repeat(50), id: "abc" }));
+    expect(printStatement(wide)).toBe(`const x = {\n  label: "${"漢".repeat(50)}",\n  id: "abc",\n};`);
+    // 145 characters, 115 columns: one line, as prettier does.
+    const marks = constDeclaration("x", literalDoc({ label: "e\u0301".repeat(30) + "x".repeat(50), id: "abc" }));
+    expect(printStatement(marks)).toBe(`const x = { label: "${"e\u0301".repeat(30)}${"x".repeat(50)}", id: "abc" };`);
+    for (const statement of [wide, marks]) expect(await prettier(printDoc(statement.doc, Infinity))).toBe(`${printStatement(statement)}\n`);
+    expect(fitsPrintWidth(`"${"漢".repeat(59)}"`)).toBe(true);
+    expect(fitsPrintWidth(`"${"漢".repeat(60)}"`)).toBe(false);
+    expect(fitsPrintWidth(`"${"e\u0301".repeat(118)}"`)).toBe(true);
   });
 
   it("writes literals on one line when they fit and expanded when not", async () => {

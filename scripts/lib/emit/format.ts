@@ -5,17 +5,18 @@
  * what prettier makes of it (test/generate/format.test.ts checks it on the
  * fixture specs).
  *
- * The emitters lay out what they print as prettier would (layout.ts,
- * syntax.ts), so on the specs we know nothing is left for prettier and it is
- * not even loaded (it is imported on the first statement that needs it). It
- * stays the fallback for whatever is not certainly in its layout.
+ * The emitters lay out what they print with prettier's own document printer
+ * and the documents its TypeScript printer would build (layout.ts,
+ * syntax.ts), so on the specs we know nothing is left for prettier and its
+ * parser is not even loaded (it is imported on the first statement that
+ * needs it). It stays the fallback for whatever is not certainly in its
+ * layout.
  *
  * Cost: prettier takes a few µs per byte, and operations.ts grows with the
  * spec (1.4 MB for GitHub's 1,223 operations, ~14 MB for Microsoft Graph's
  * 11,422), so running it over whole files cost more than openapi-typescript
- * itself. But most of what ts-morph prints is already in prettier's style
- * (one short member per line, double quotes, two-space indent, trailing
- * commas), so prettier only gets what it might change:
+ * itself. But what the emitters print is already in prettier's layout, so
+ * prettier only gets what it might change:
  *  - per top-level statement: one that passes `isPrettierShaped` is kept as
  *    printed;
  *  - inside a `{ … }` block statement with some long members (the
@@ -30,7 +31,7 @@
  * lines between them, at most one kept, which the assembly does the same
  * way). Everything that goes to prettier goes in a few large calls.
  */
-import { PRINT_WIDTH } from "./layout";
+import { fitsPrintWidth, PRINT_WIDTH } from "./layout";
 
 // babel-ts: the same output as the "typescript" parser on generated code, in about half the time.
 export const PRETTIER_OPTIONS = { parser: "babel-ts", printWidth: PRINT_WIDTH } as const;
@@ -72,7 +73,7 @@ function isPrettierShapedFile(text: string): boolean {
   return lines.every(
     (line, i) =>
       (line === "" && i > 0 && lines[i - 1] !== "") ||
-      (width(line) <= PRETTIER_OPTIONS.printWidth && /^export \* from "[\w./@-]+";$/.test(line)) ||
+      (fitsPrintWidth(line) && /^export \* from "[\w./@-]+";$/.test(line)) ||
       (/^\/\*\* [^\n]*\*\/$/.test(line) && line.indexOf("*/") === line.length - 2),
   );
 }
@@ -90,10 +91,10 @@ export function isPrettierShaped(lines: readonly string[], indent = 0): boolean 
   let opened = false;
   let hung = false;
   for (const line of lines) {
-    // prettier breaks code that does not fit, never a comment nor what has no place to break (a wide character counts double: count every non-ASCII one twice).
+    // prettier breaks code that does not fit (measured as prettier does), never a comment nor what has no place to break.
     const afterHang = hung;
     hung = false;
-    if (width(line) > PRETTIER_OPTIONS.printWidth && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang, openers.at(-1)?.char)) return false;
+    if (!fitsPrintWidth(line) && !isWholeComment(line) && !isUnbreakable(line.trimStart(), afterHang, openers.at(-1)?.char)) return false;
     // Quotes and escapes (prettier prefers double quotes, may drop a needless escape), tabs, trailing or blank-line whitespace.
     if (line.includes("\\") || line.includes("\t") || line.trim() === "" || line.endsWith(" ")) return false;
     // A single quote outside double-quoted strings (inside one, with no double quote in it, prettier keeps the double quotes).
@@ -160,12 +161,6 @@ function isUnbreakable(content: string, afterHang: boolean, opener: string | und
 function isWholeComment(line: string): boolean {
   const content = line.trimStart();
   return content.startsWith("//") || (content.startsWith("/*") && content.indexOf("*/") === content.length - 2);
-}
-
-function width(line: string): number {
-  let columns = line.length;
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 127) columns++;
-  return columns;
 }
 
 /**

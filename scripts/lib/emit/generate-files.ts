@@ -95,18 +95,18 @@ async function emitWith(
   const schemaText = schemaJob ? undefined : await renderSchemaTypes(json, source);
   const schemaMs = lap();
 
-  const [{ createEmitProject, printedStatements }, { emitOperations }, { emitHelpers }] = await Promise.all([
-    import("./ts-project"),
+  const [{ createPrintedFiles, printedStatements }, { emitOperations }, { emitHelpers }] = await Promise.all([
+    import("./printed-files"),
     import("./operations"),
     import("./helpers"),
   ]);
-  const project = createEmitProject();
-  emitOperations(project, model, options);
-  emitHelpers(project, model, options);
+  const printed = createPrintedFiles();
+  emitOperations(printed, model, options);
+  emitHelpers(printed, model, options);
   const emitMs = lap();
 
-  const operationsText = await formatStatements(printedStatements(project, "operations.ts"));
-  const helpersText = await formatStatements(printedStatements(project, "helpers.ts"));
+  const operationsText = await formatStatements(printedStatements(printed, "operations.ts"));
+  const helpersText = await formatStatements(printedStatements(printed, "helpers.ts"));
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 

@@ -31,7 +31,7 @@ import {
   type Statement,
   type TypeDoc,
 } from "./syntax";
-import { printFile, type EmitProject } from "./ts-project";
+import { printFile, type PrintedFiles } from "./printed-files";
 
 function exportedConst(name: string, value: unknown, satisfies: string, doc: string): Statement {
   return constDeclaration(name, typed(typed(literalDoc(value), "as", "const"), "satisfies", typeRef(satisfies)), { isExported: true, doc });
@@ -181,12 +181,12 @@ function separated([first, ...rest]: Statement[]): Statement[] {
   return first ? [{ ...first, blankBefore: true }, ...rest] : [];
 }
 
-export function emitHelpers(project: EmitProject, model: ApiModel, options: EmitOptions): string {
+export function emitHelpers(files: PrintedFiles, model: ApiModel, options: EmitOptions): string {
   const statements: (string | Statement)[] = [verbatim(fileBanner(model.title, model.version)), ...imports(model, options)];
   for (const op of model.operations) {
     if (op.shapes.resultNarrowing) statements.push(...separated(narrowingStatements(op, op.shapes.resultNarrowing)));
     if (op.shapes.syncPlanner) statements.push(...separated(syncStatements(op, op.shapes.syncPlanner)));
   }
   if (statements.length === 1) statements.push("export {};");
-  return printFile(project, "helpers.ts", statements);
+  return printFile(files, "helpers.ts", statements);
 }

@@ -1,8 +1,8 @@
 /**
  * Plain data (strings, numbers, booleans, arrays, objects) as TypeScript
- * literals, for the descriptor constants: documents (syntax.ts) that layout.ts
- * prints as prettier would, an object on one line when it fits where it
- * stands and one property per line when not. Object keys keep their order
+ * literals, for the descriptor constants: documents (syntax.ts) that
+ * prettier's document printer (layout.ts) prints, an object on one line when
+ * it fits where it stands and one property per line when not. Object keys keep their order
  * (the model's order is deterministic) and are quoted only when they must be.
  * A `Raw` value is inserted as written (an identifier such as a descriptor).
  */
@@ -67,5 +67,5 @@ export function typeLiteralDoc(value: unknown): TypeDoc {
 
 /** The value as literal text, laid out as prettier would at the start of a line. */
 export function literal(value: unknown): string {
-  return printDoc(literalDoc(value).doc).text;
+  return printDoc(literalDoc(value).doc);
 }

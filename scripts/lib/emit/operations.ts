@@ -2,8 +2,8 @@
  * generated/operations.ts: per operation a descriptor constant and its type
  * aliases, the `ArtuResources` interface (a namespace per tag, a member per
  * operation) and `createResources(binder)`, which binds every descriptor
- * through the runtime. Built from syntax.ts documents, laid out as prettier
- * would (ts-project.ts).
+ * through the runtime. Built from syntax.ts documents, laid out by prettier's
+ * document printer (layout.ts, printed-files.ts).
  */
 import { operationIdentifiers } from "../model/identifiers";
 import { propertyKey } from "../model/names";
@@ -36,7 +36,7 @@ import {
   type Statement,
   type TypeDoc,
 } from "./syntax";
-import { printFile, type EmitProject } from "./ts-project";
+import { printFile, type PrintedFiles } from "./printed-files";
 
 export interface EmitOptions {
   /** Module specifier of src/internal as seen from the output directory ("../src/internal"). */
@@ -167,7 +167,7 @@ function runtimeTypeImports(model: ApiModel): string[] {
   return [...used].sort();
 }
 
-export function emitOperations(project: EmitProject, model: ApiModel, options: EmitOptions): string {
+export function emitOperations(files: PrintedFiles, model: ApiModel, options: EmitOptions): string {
   const groups = byNamespace(model);
   const statements: (string | Statement)[] = [
     verbatim(fileBanner(model.title, model.version)),
@@ -176,5 +176,5 @@ export function emitOperations(project: EmitProject, model: ApiModel, options: E
   if (model.operations.length > 0) statements.push(importDeclaration(["paths"], "./schema", true));
   for (const op of model.operations) operationStatements(op, statements);
   statements.push(resourcesInterface(groups), createResourcesFunction(groups));
-  return printFile(project, "operations.ts", statements);
+  return printFile(files, "operations.ts", statements);
 }
