@@ -168,13 +168,20 @@ function runtimeTypeImports(model: ApiModel): string[] {
 }
 
 export function emitOperations(files: PrintedFiles, model: ApiModel, options: EmitOptions): string {
+  return printFile(files, "operations.ts", operationsFile(model, options));
+}
+
+/** operations.ts statement by statement (printFile prints each as it comes). */
+function* operationsFile(model: ApiModel, options: EmitOptions): Generator<string | Statement> {
+  yield verbatim(fileBanner(model.title, model.version));
+  yield importDeclaration(runtimeTypeImports(model), options.runtimeImport, true);
+  if (model.operations.length > 0) yield importDeclaration(["paths"], "./schema", true);
+  for (const op of model.operations) {
+    const statements: Statement[] = [];
+    operationStatements(op, statements);
+    yield* statements;
+  }
   const groups = byNamespace(model);
-  const statements: (string | Statement)[] = [
-    verbatim(fileBanner(model.title, model.version)),
-    importDeclaration(runtimeTypeImports(model), options.runtimeImport, true),
-  ];
-  if (model.operations.length > 0) statements.push(importDeclaration(["paths"], "./schema", true));
-  for (const op of model.operations) operationStatements(op, statements);
-  statements.push(resourcesInterface(groups), createResourcesFunction(groups));
-  return printFile(files, "operations.ts", statements);
+  yield resourcesInterface(groups);
+  yield createResourcesFunction(groups);
 }

@@ -28,16 +28,20 @@ export function printStatement(statement: string | Statement): string {
 /**
  * The file's text: the statements one after the other, a blank line before
  * those that ask for one and around functions, classes and interfaces, a
- * newline at the end.
+ * newline at the end. Each statement is printed as it comes: an emitter that
+ * yields them one by one never holds the documents of a whole file (on
+ * Microsoft Graph's spec ~200 MB, which would outlive the young generation).
  */
-export function printFile(files: PrintedFiles, name: string, statements: readonly (string | Statement)[]): string {
+export function printFile(files: PrintedFiles, name: string, statements: Iterable<string | Statement>): string {
   const block = (statement: string | Statement | undefined) => typeof statement === "object" && statement.block === true;
-  const pieces = statements.map((statement, i) => {
+  const pieces: string[] = [];
+  let previous: string | Statement | undefined;
+  for (const statement of statements) {
     const text = printStatement(statement);
-    if (i === 0) return text;
-    const blank = (typeof statement === "object" && statement.blankBefore) || block(statement) || block(statements[i - 1]);
-    return `${blank ? "\n\n" : "\n"}${text}`;
-  });
+    const blank = (typeof statement === "object" && statement.blankBefore) || block(statement) || block(previous);
+    pieces.push(pieces.length === 0 ? text : `${blank ? "\n\n" : "\n"}${text}`);
+    previous = statement;
+  }
   if (pieces.length > 0) pieces[pieces.length - 1] += "\n";
   files.pieces.set(name, pieces);
   return pieces.join("");
