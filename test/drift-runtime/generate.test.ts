@@ -8,6 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../../scripts/lib/emit/generate-files";
+import { textOf } from "../../scripts/lib/emit/output-dir";
 import { runtimeImportFor } from "../../scripts/lib/emit/runtime-import";
 import { loadOpenApiFile } from "../../scripts/lib/spec/load";
 import { removeTempDirs, ROOT, runGenerate, tempDir } from "../generate/support";
@@ -18,7 +19,7 @@ afterAll(removeTempDirs);
 
 async function validatorFiles(): Promise<Record<string, string>> {
   const { files } = await generateFiles({ document: await loadOpenApiFile(SPEC), source: SPEC }, { runtimeImport: runtimeImportFor("generated") });
-  return Object.fromEntries(files.filter((file) => file.name.startsWith("validators.")).map((file) => [file.name, file.content]));
+  return Object.fromEntries(files.filter((file) => file.name.startsWith("validators.")).map((file) => [file.name, textOf(file)]));
 }
 
 describe("generated/validators.js", () => {

@@ -12,6 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateFiles } from "../../scripts/lib/emit/generate-files";
+import { textOf } from "../../scripts/lib/emit/output-dir";
 import { runtimeImportFor } from "../../scripts/lib/emit/runtime-import";
 import { readText } from "../../scripts/lib/spec/fetch-source";
 import { parseOpenApi } from "../../scripts/lib/spec/load";
@@ -26,7 +27,7 @@ async function regenerate(): Promise<Map<string, string>> {
   const text = await readText(SPEC);
   const document = parseOpenApi(text, source);
   const { files } = await generateFiles({ document, json: text, source }, { runtimeImport: runtimeImportFor(COMMITTED) });
-  return new Map(files.map((file) => [file.name, file.content]));
+  return new Map(files.map((file) => [file.name, textOf(file)]));
 }
 
 describe("generated/", () => {

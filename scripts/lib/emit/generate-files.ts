@@ -11,7 +11,7 @@
  * prettier's layout themselves; prettier gets only what they cannot be sure
  * of (format.ts).
  */
-import { buildApiModel } from "../model/build";
+import { buildApiModel, documentHeading } from "../model/build";
 import type { ApiModel } from "../model/types";
 import { assertLocalRefsResolve } from "../spec/check-refs";
 import type { OpenApiDocument } from "../spec/load";
@@ -62,7 +62,7 @@ export async function generateFiles(input: GenerateInput, options: EmitOptions, 
 async function emitAll(input: GenerateInput, options: EmitOptions, validatorsJob: ValidatorsJob): Promise<GenerateResult> {
   const { document, source } = input;
   const json = input.json ?? JSON.stringify(document);
-  const schemaJob = (input.schemaThread ?? schemaThreadFor(json)) === "worker" ? startSchemaWorker(json, source) : undefined;
+  const schemaJob = (input.schemaThread ?? schemaThreadFor(json)) === "worker" ? startSchemaWorker(json, source, documentHeading(document)) : undefined;
   try {
     return await emitWith(input, json, options, validatorsJob, schemaJob);
   } finally {
@@ -110,7 +110,7 @@ async function emitWith(
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
-  const schema = schemaFile(model, schemaText ?? (await schemaJob!.result));
+  const schema = schemaText === undefined ? await schemaJob!.result : schemaFile(model, schemaText);
   /** Time spent waiting for the schema worker, when there is one, after everything else was done. */
   const schemaWaitMs = lap();
 

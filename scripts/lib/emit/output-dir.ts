@@ -12,7 +12,13 @@ import { CliError } from "../cli";
 
 export interface OutputFile {
   readonly name: string;
-  readonly content: string;
+  /** Text, or UTF-8 bytes (a large file received from a worker, written as it is). */
+  readonly content: string | Uint8Array;
+}
+
+/** A file's content as text. */
+export function textOf(file: OutputFile): string {
+  return typeof file.content === "string" ? file.content : Buffer.from(file.content).toString("utf8");
 }
 
 async function existingEntries(target: string): Promise<string[] | undefined> {

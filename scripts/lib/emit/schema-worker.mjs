@@ -2,16 +2,22 @@
 // large enough that running it beside the model, the emit and the format
 // pays for a second TypeScript compiler (schema.ts decides). Its modules load
 // as soon as the worker starts, before the document arrives.
-// Message in: { json } (the document as JSON text).
-// Message out: { ok: true, text } or { ok: false, message }.
+// Message in: { json, banner } (the document as JSON text; what schema.ts starts with).
+// Message out: { ok: true, bytes } (schema.ts as UTF-8, its buffer moved to
+// the main thread, not copied) or { ok: false, message }.
 import { parentPort } from "node:worker_threads";
 import { loadOpenApiTypeScript, renderSchemaTypes } from "./schema-render.mjs";
 
 loadOpenApiTypeScript();
 
-parentPort.once("message", async ({ json }) => {
+parentPort.once("message", async ({ json, banner }) => {
   try {
-    parentPort.postMessage({ ok: true, text: await renderSchemaTypes(json) });
+    const text = await renderSchemaTypes(json);
+    const head = Buffer.byteLength(banner);
+    const bytes = Buffer.allocUnsafeSlow(head + Buffer.byteLength(text));
+    bytes.write(banner, 0);
+    bytes.write(text, head);
+    parentPort.postMessage({ ok: true, bytes }, [bytes.buffer]);
   } catch (error) {
     parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
   }

@@ -57,36 +57,42 @@ export async function renderSchemaTypes(json: string, source: string): Promise<s
 
 const WORKER = new URL("./schema-worker.mjs", import.meta.url);
 
-type WorkerReply = { ok: true; text: string } | { ok: false; message: string };
+type WorkerReply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 
 export interface SchemaJob {
-  /** schema.ts's body, or a located SpecError. */
-  readonly result: Promise<string>;
+  /**
+   * schema.ts itself as UTF-8 (the banner, then openapi-typescript's output),
+   * or a located SpecError. Bytes, moved from the worker rather than copied
+   * (Microsoft Graph: 24 MB), and written out as they are.
+   */
+  readonly result: Promise<Uint8Array>;
   /** Stops the worker (once done, or when another stage failed first). */
   cancel(): Promise<void>;
 }
 
 /** Starts openapi-typescript in a worker on the document's JSON text. */
-export function startSchemaWorker(json: string, source: string): SchemaJob {
+export function startSchemaWorker(json: string, source: string, heading: SchemaHeading): SchemaJob {
   // No execArgv: the worker is plain JavaScript and needs no TypeScript loader.
   const worker = new Worker(WORKER, { execArgv: [] });
-  const result = new Promise<string>((resolve, reject) => {
+  const result = new Promise<Uint8Array>((resolve, reject) => {
     worker.once("message", (reply: WorkerReply) => {
       void worker.terminate(); // its heap goes as soon as it answers
-      if (reply.ok) resolve(reply.text);
+      if (reply.ok) resolve(reply.bytes);
       else reject(rejection(reply.message, source));
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
   });
   result.catch(() => undefined);
-  worker.postMessage({ json });
+  worker.postMessage({ json, banner: schemaFile(heading, "") });
   return { result, cancel: async () => void (await worker.terminate()) };
 }
 
+export type SchemaHeading = Pick<ApiModel, "title" | "version">;
+
 /** schema.ts: the banner, then openapi-typescript's output. */
-export function schemaFile(model: Pick<ApiModel, "title" | "version">, generated: string): string {
-  return `${fileBanner(model.title, model.version)}\n\n${generated}`;
+export function schemaFile(heading: SchemaHeading, generated: string): string {
+  return `${fileBanner(heading.title, heading.version)}\n\n${generated}`;
 }
 
 /** openapi-typescript reports "<problem> at #/pointer": keep the pointer as the error's location. */

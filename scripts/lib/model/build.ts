@@ -42,13 +42,13 @@ export function buildApiModel(document: OpenApiDocument, source: string, config?
   if (config) assertOverridesUsed(config, used);
   assertUniqueNames(operations, source, config?.file ?? generateConfigPath(source));
   operations.sort((a, b) => compareKeys(a.namespace, b.namespace) || compareKeys(a.name, b.name));
+  return { source, ...documentHeading(document), operations };
+}
+
+/** The API's title and version (`info`), "" where the document has none. */
+export function documentHeading(document: OpenApiDocument): { title: string; version: string } {
   const info = document.info as { title?: unknown; version?: unknown };
-  return {
-    source,
-    title: typeof info.title === "string" ? info.title : "",
-    version: typeof info.version === "string" ? info.version : "",
-    operations,
-  };
+  return { title: typeof info.title === "string" ? info.title : "", version: typeof info.version === "string" ? info.version : "" };
 }
 
 function buildOperation(
