@@ -36,7 +36,7 @@ export function measureGenerate(spec: { label: string; file: string; target: str
         "--empty-objects-unknown",
       ]);
     // What `npm run generate` runs.
-    const candidate = () => timed(["scripts/run.mjs", "generate", "--spec", spec.file, "--out", join(work, "generated")]);
+    const candidate = () => timed(["--expose-gc", "scripts/run.mjs", "generate", "--spec", spec.file, "--out", join(work, "generated")]);
     if (warmUp) {
       baseline(); // warm the file cache for both
       candidate();

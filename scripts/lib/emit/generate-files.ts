@@ -110,6 +110,7 @@ async function emitWith(
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
+  if (schemaText === undefined) releaseGarbage();
   const schema = schemaText === undefined ? await schemaJob!.result : schemaFile(model, schemaText);
   /** Time spent waiting for the schema worker, when there is one, after everything else was done. */
   const schemaWaitMs = lap();
@@ -131,4 +132,14 @@ async function emitWith(
     ],
     timings: { model: modelMs, schema: schemaMs + schemaWaitMs, emit: emitMs, format: formatMs, validators: validatorsMs },
   };
+}
+
+/**
+ * This thread's share is done and it now waits for openapi-typescript's
+ * worker, which is heading for its peak: a full collection first hands back
+ * the garbage of the emit (Microsoft Graph: ~40 MB of peak RSS). Only where
+ * the collector is exposed (`npm run generate` runs node with --expose-gc).
+ */
+function releaseGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
