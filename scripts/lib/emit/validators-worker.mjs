@@ -1,5 +1,5 @@
 // Compiles the drift validators (validators.ts) with Ajv in a worker thread,
-// so that Ajv's compilation overlaps the ts-morph and prettier work on the
+// so that Ajv's compilation overlaps openapi-typescript and the emit on the
 // main thread. Ajv starts loading as soon as the worker starts. Plain
 // JavaScript: a worker gets no TypeScript loader under vitest or plain node.
 // Message in: { schema, exports, origins } (one schema holding every
