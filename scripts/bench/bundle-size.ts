@@ -61,7 +61,8 @@ async function bundle(entry: string): Promise<{ initialKb: number; lazyKb: numbe
     logLevel: "silent",
   });
   const outputs = result.metafile.outputs;
-  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  // The stdin entry: each lazily imported module is an entry point of its own in the metafile too.
+  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === "<stdin>")!;
   const initial = staticClosure(outputs, entryChunk);
   const gzipped = (files: OutputFile[]) => round(files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0) / 1024);
   const isInitial = (file: OutputFile) => [...initial].some((chunk) => file.path.endsWith(chunk.replace(/^.*virtual-out/, "")));

@@ -7,7 +7,7 @@
 import type { OperationBinder, OperationDescriptor, OperationInvoker, RequestOptions } from "../core/operation";
 import { oversizeItems } from "./batch-limit";
 import { execute, type ClientRuntime } from "./execute";
-import { iterateItems, iteratePages } from "./pagination";
+import type { FetchPage } from "./pagination";
 import { prepareOperation, type PreparedOperation } from "./prepared-operation";
 
 export interface ArtuCore extends OperationBinder, OperationInvoker {}
@@ -45,12 +45,9 @@ export function createCore(runtime: ClientRuntime): ArtuCore {
       const page = await call(prepared, params, body, options, readsLink ? (headers) => void (link = headers.get("link")) : undefined);
       return { body: page, link };
     };
-    return Object.assign(method, {
-      pages: (a0?: unknown, a1?: unknown, a2?: unknown) =>
-        iteratePages(prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined)),
-      iterate: (a0?: unknown, a1?: unknown, a2?: unknown) =>
-        iterateItems(prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined)),
-    }) as F;
+    const walk = (what: "iteratePages" | "iterateItems") => (a0?: unknown, a1?: unknown, a2?: unknown) =>
+      paginate(what, prepared.operationId, paginator, argAt(paramsIndex, a0, a1, a2) as Params, argAt(bodyIndex, a0, a1, a2), pageFetcher(argAt(optionsIndex, a0, a1, a2) as RequestOptions | undefined));
+    return Object.assign(method, { pages: walk("iteratePages"), iterate: walk("iterateItems") }) as F;
   }
 
   const request = <R = unknown>(operation: OperationDescriptor, params?: object, body?: unknown, options?: RequestOptions): Promise<R> =>
@@ -61,4 +58,19 @@ export function createCore(runtime: ClientRuntime): ArtuCore {
 
 function argAt(index: number, a0: unknown, a1: unknown, a2: unknown): unknown {
   return index === 0 ? a0 : index === 1 ? a1 : index === 2 ? a2 : undefined;
+}
+
+let pagination: Promise<typeof import("./pagination")> | undefined;
+
+/**
+ * `.pages()` / `.iterate()`: the paginators load on first use, like the batch
+ * chunker (they are async anyway), which keeps them out of what every client
+ * loads up front.
+ */
+async function* paginate(
+  what: "iteratePages" | "iterateItems",
+  ...args: [operationId: string, paginator: NonNullable<OperationDescriptor["paginator"]>, params: Params, body: unknown, fetchPage: FetchPage]
+): AsyncGenerator<unknown, void, undefined> {
+  const module = await (pagination ??= import("./pagination"));
+  yield* module[what](...args);
 }

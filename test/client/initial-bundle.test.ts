@@ -14,6 +14,7 @@ const LAZY = [
   "src/client/raw-client.ts",
   "src/client/middleware-transport.ts",
   "src/client/batch.ts", // splitting oversize batches
+  "src/client/pagination.ts", // .pages() and .iterate()
   "src/client/log-lines.ts", // clients with a logger
   "src/client/redirect.ts", // the first 3xx
   "src/drift/inspect.ts", // drift: "report" | "strict"
@@ -35,7 +36,8 @@ async function chunksOf(entry: string): Promise<{ initial: Set<string>; all: Set
     logLevel: "silent",
   });
   const outputs = result.metafile.outputs;
-  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  // The stdin entry: each lazily imported module is an entry point of its own in the metafile too.
+  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === "<stdin>")!;
   const initialChunks = staticClosure(outputs, entryChunk);
   const inputsOf = (chunks: Iterable<string>) => new Set([...chunks].flatMap((chunk) => Object.keys(outputs[chunk]!.inputs)));
   return { initial: inputsOf(initialChunks), all: inputsOf(Object.keys(outputs)) };
