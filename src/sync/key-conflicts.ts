@@ -28,11 +28,11 @@ export interface PlannedWrite {
   readonly desiredIndex: number;
 }
 
-interface Holder {
-  /** Undefined for an item this plan creates. */
-  readonly id: string | undefined;
-  readonly label: string;
-}
+/** Who holds an externalId: a current item (its id), or a write of this plan. Labels are made only for messages. */
+type Holder = string | PlannedWrite;
+
+const holderId = (holder: Holder) =>
+  typeof holder === "string" ? holder : holder.id;
 
 export interface KeyConflicts {
   /** Indexes (into the writes) of the writes held back. */
@@ -54,9 +54,7 @@ export function findKeyConflicts(
   const holders = new Map<string, Holder>();
   for (const item of current) {
     const key = keyValue(item[EXTERNAL_ID]);
-    const id = String(item[array.idField]);
-    if (key !== undefined)
-      holders.set(key, { id, label: `${array.idField} ${id}` });
+    if (key !== undefined) holders.set(key, String(item[array.idField]));
   }
   /** Ids whose externalId a later write changes (for the message). */
   const releasedLater = new Map<string, number>();
@@ -74,26 +72,22 @@ export function findKeyConflicts(
     const after = keyValue(write.entry[EXTERNAL_ID]);
     if (after === before) return;
     const holder = after === undefined ? undefined : holders.get(after);
-    if (
-      holder !== undefined &&
-      (holder.id === undefined || holder.id !== write.id)
-    ) {
+    const heldBy = holder === undefined ? undefined : holderId(holder);
+    if (holder !== undefined && (heldBy === undefined || heldBy !== write.id)) {
       heldBack.add(index);
       issues.push({
         array: array.name,
         key: after!,
         message: conflictMessage(array, write, after!, holder, {
-          deleted: holder.id !== undefined && deletedIds.has(holder.id),
+          deleted: heldBy !== undefined && deletedIds.has(heldBy),
           releasedLater:
-            holder.id !== undefined &&
-            (releasedLater.get(holder.id) ?? -1) > index,
+            heldBy !== undefined && (releasedLater.get(heldBy) ?? -1) > index,
         }),
       });
       return;
     }
     if (before !== undefined) holders.delete(before);
-    if (after !== undefined)
-      holders.set(after, { id: write.id, label: describeWrite(array, write) });
+    if (after !== undefined) holders.set(after, write);
   });
   return { heldBack, issues };
 }
@@ -106,11 +100,15 @@ function conflictMessage(
   fate: { readonly deleted: boolean; readonly releasedLater: boolean },
 ): string {
   const who = describeWrite(array, write);
+  const label =
+    typeof holder === "string"
+      ? `${array.idField} ${holder}`
+      : describeWrite(array, holder);
   const why = fate.deleted
-    ? `${holder.label} holds it until this plan deletes it (deletes go after creates and updates); apply this plan and plan again`
+    ? `${label} holds it until this plan deletes it (deletes go after creates and updates); apply this plan and plan again`
     : fate.releasedLater
-      ? `${holder.label} gives it up only later in this plan (items are written in desired order); list that item first, or, for swapped externalIds, give one of them a temporary externalId first`
-      : `${holder.label} keeps it; give one of them another externalId`;
+      ? `${label} gives it up only later in this plan (items are written in desired order); list that item first, or, for swapped externalIds, give one of them a temporary externalId first`
+      : `${label} keeps it; give one of them another externalId`;
   return `${array.name}: ${who} would take externalId "${key}", but ${why}. externalIds are unique, so the request would fail with 409 CONFLICT: nothing is sent for ${who}`;
 }
 
