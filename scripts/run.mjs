@@ -36,7 +36,8 @@ if (!name || !/^[a-z][a-z0-9-]*$/.test(name) || !existsSync(join(ROOT, "scripts"
 
 const entry = join(ROOT, "scripts", `${name}.ts`);
 // One cache per checkout: a copy of the project sharing node_modules gets its own.
-const cache = join(ROOT, "node_modules/.cache/artu-scripts", `${name}-${digest(ROOT).slice(0, 12)}`);
+const caches = join(ROOT, "node_modules/.cache/artu-scripts");
+const cache = join(caches, `${name}-${digest(ROOT).slice(0, 12)}`);
 const launcher = digest(readFileSync(fileURLToPath(import.meta.url)));
 
 let bundle = currentBundle();
@@ -106,10 +107,23 @@ async function build() {
   if (existsSync(target)) rmSync(staging, { recursive: true, force: true });
   else renameSync(staging, target);
   const pointer = join(cache, `current.${process.pid}.json`);
-  writeFileSync(pointer, `${JSON.stringify({ launcher, build: id, files }, null, 2)}\n`);
+  writeFileSync(pointer, `${JSON.stringify({ launcher, root: ROOT, build: id, files }, null, 2)}\n`);
   renameSync(pointer, join(cache, "current.json"));
   removeStaleBuilds(id);
+  removeOrphanCaches();
   return join(target, `${name}.js`);
+}
+
+/** Caches of checkouts that are gone (a temporary copy of the project that shared node_modules). */
+function removeOrphanCaches() {
+  for (const entry of readdirSync(caches)) {
+    try {
+      const { root } = JSON.parse(readFileSync(join(caches, entry, "current.json"), "utf8"));
+      if (typeof root === "string" && !existsSync(root)) rmSync(join(caches, entry), { recursive: true, force: true });
+    } catch {
+      // Being built right now, or not ours: left alone.
+    }
+  }
 }
 
 function removeStaleBuilds(keep) {

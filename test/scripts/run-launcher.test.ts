@@ -4,12 +4,13 @@
  * was built from changed. Checked on a throwaway project (its own scripts/,
  * esbuild linked from ours): arguments and exit codes pass through,
  * `import.meta.url` still names the source file, an edit to an imported file
- * is picked up at once, concurrent runs after an edit agree, and a script
+ * is picked up at once, concurrent runs after an edit agree, caches of
+ * checkouts that are gone are removed, and a script
  * that cannot be built is an internal failure (exit 3), an unknown one bad
  * input (exit 2).
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -69,6 +70,20 @@ describe("scripts/run.mjs", () => {
       expect(result.code, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout).greeting).toBe("hello v2");
     }
+  });
+
+  it("removes, when it builds, the caches of checkouts that are gone", async () => {
+    const caches = join(root, "node_modules/.cache/artu-scripts");
+    const cacheOf = (entry: string, owner: string) => {
+      mkdirSync(join(caches, entry), { recursive: true });
+      writeFileSync(join(caches, entry, "current.json"), JSON.stringify({ root: owner }));
+    };
+    cacheOf("hello-gone", join(root, "no-such-checkout"));
+    cacheOf("hello-alive", root);
+    writeFileSync(join(root, "scripts/lib/greeting.ts"), greeting("v3"));
+    expect(JSON.parse((await run("hello")).stdout).greeting).toBe("hello v3");
+    expect(existsSync(join(caches, "hello-gone"))).toBe(false);
+    expect(existsSync(join(caches, "hello-alive"))).toBe(true);
   });
 
   it("exits 3 naming the file when the script cannot be built, 2 for an unknown script", async () => {
