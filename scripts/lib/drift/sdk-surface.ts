@@ -9,7 +9,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Project, type Node, type SourceFile, type Type } from "ts-morph";
+import type { Node, Project, SourceFile, Type } from "ts-morph";
+import { loadTsMorph } from "./typescript-once";
 
 /** A resolved exported type and the declaration it came from (the location its members resolve at). */
 export interface SurfaceType {
@@ -49,6 +50,7 @@ const OUTPUT_SUFFIXES = ["Result", "Item"];
 
 /** One project for both sides, so their types can be compared with one checker. */
 export function createSurfaceProject(tsconfig: string): Project {
+  const { Project } = loadTsMorph();
   return new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true });
 }
 

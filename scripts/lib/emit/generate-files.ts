@@ -110,8 +110,7 @@ async function emitWith(
   const indexText = await formatTypeScript(emitIndex(model));
   const formatMs = lap();
 
-  if (schemaText === undefined) releaseGarbage();
-  const schema = schemaText === undefined ? await schemaJob!.result : schemaFile(model, schemaText);
+  const schema = schemaText === undefined ? await afterReleasingGarbage(schemaJob!.result) : schemaFile(model, schemaText);
   /** Time spent waiting for the schema worker, when there is one, after everything else was done. */
   const schemaWaitMs = lap();
 
@@ -140,6 +139,7 @@ async function emitWith(
  * the garbage of the emit (Microsoft Graph: ~40 MB of peak RSS). Only where
  * the collector is exposed (`npm run generate` runs node with --expose-gc).
  */
-function releaseGarbage(): void {
+function afterReleasingGarbage<T>(pending: Promise<T>): Promise<T> {
   (globalThis as { gc?: () => void }).gc?.();
+  return pending;
 }

@@ -2,8 +2,9 @@
 // open-enum transform every caller uses (schema.ts says why). Plain
 // JavaScript, so that a worker thread can run it without a TypeScript loader:
 // schema.ts runs it on the main thread, schema-worker.mjs beside the rest of
-// generate on very large specs. Loaded through CommonJS `require`
-// (typescript-once.ts says why).
+// generate on very large specs. Loaded through CommonJS `require`: an ESM
+// import of a CommonJS module makes Node lex its source for export names
+// first, ~0.3 s for typescript.js (9 MB).
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);

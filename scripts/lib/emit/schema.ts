@@ -29,12 +29,11 @@
  *   allOf beside own properties → an intersection ({ own } & components["schemas"]["A"])
  *   a property with a default  → still optional (defaultNonNullable: false), tagged @default
  */
-import { Worker } from "node:worker_threads";
 import { SpecError } from "../spec/errors";
 import type { ApiModel } from "../model/types";
 import { fileBanner } from "./docs";
 import { renderSchemaTypes as render } from "./schema-render.mjs";
-import { shareTypeScriptWithTsMorph } from "./typescript-once";
+import { startWorkerJob } from "./worker-job";
 
 /** From this much JSON text up, openapi-typescript runs in a worker (see above). */
 export const SCHEMA_WORKER_MIN_BYTES = 16 * 1024 * 1024;
@@ -45,9 +44,8 @@ export function schemaThreadFor(json: string): SchemaThread {
   return json.length >= SCHEMA_WORKER_MIN_BYTES ? "worker" : "main";
 }
 
-/** openapi-typescript's output on this thread, or a located SpecError. Its compiler is the one ts-morph gets if loaded later (typescript-once.ts). */
+/** openapi-typescript's output on this thread, or a located SpecError. */
 export async function renderSchemaTypes(json: string, source: string): Promise<string> {
-  shareTypeScriptWithTsMorph();
   try {
     return await render(json);
   } catch (error) {
@@ -72,20 +70,14 @@ export interface SchemaJob {
 
 /** Starts openapi-typescript in a worker on the document's JSON text. */
 export function startSchemaWorker(json: string, source: string, heading: SchemaHeading): SchemaJob {
-  // No execArgv: the worker is plain JavaScript and needs no TypeScript loader.
-  const worker = new Worker(WORKER, { execArgv: [] });
-  const result = new Promise<Uint8Array>((resolve, reject) => {
-    worker.once("message", (reply: WorkerReply) => {
-      void worker.terminate(); // its heap goes as soon as it answers
-      if (reply.ok) resolve(reply.bytes);
-      else reject(rejection(reply.message, source));
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the openapi-typescript worker exited with code ${code}`)));
+  const job = startWorkerJob<WorkerReply>(WORKER, "openapi-typescript");
+  job.post({ json, banner: schemaFile(heading, "") });
+  const result = job.reply.then((reply) => {
+    if (!reply.ok) throw rejection(reply.message, source);
+    return reply.bytes;
   });
   result.catch(() => undefined);
-  worker.postMessage({ json, banner: schemaFile(heading, "") });
-  return { result, cancel: async () => void (await worker.terminate()) };
+  return { result, cancel: job.cancel };
 }
 
 export type SchemaHeading = Pick<ApiModel, "title" | "version">;

@@ -18,13 +18,13 @@
  * the module is assembled by standalone-code.mjs. Microsoft Graph (7,444
  * validators): from ~70 s of worker CPU and ~1 GB RSS to ~3 s and ~240 MB.
  */
-import { Worker } from "node:worker_threads";
 import type { ApiModel, OperationModel } from "../model/types";
 import { formatLocated } from "../spec/errors";
 import type { OpenApiDocument } from "../spec/load";
 import { closeSchemas, defsRef, DEFS_ID } from "./closed-schema";
 import { fileBanner } from "./docs";
 import { shareSubschemas } from "./shared-schemas";
+import { startWorkerJob } from "./worker-job";
 
 const WORKER = new URL("./validators-worker.mjs", import.meta.url);
 
@@ -114,28 +114,21 @@ export function validatorsInputFor(document: OpenApiDocument, operations: readon
 
 /** Starts the worker now, so that Ajv loads while the model is built; the input follows with `send`. */
 export function startValidatorsJob(source: string, warn: WarningSink = toStderr): ValidatorsJob {
-  // No execArgv: the worker is plain JavaScript and needs no TypeScript loader.
-  const worker = new Worker(WORKER, { execArgv: [] });
+  const job = startWorkerJob<WorkerReply>(WORKER, "drift validators");
   let sent: readonly OperationModel[] = [];
-  const result = new Promise<string>((resolve, reject) => {
-    worker.once("message", (reply: WorkerReply) => {
-      // Its heap goes as soon as it answers, not when generate ends: on a large spec it would otherwise sit beside openapi-typescript's peak.
-      void worker.terminate();
-      if (!reply.ok) return reject(new Error(`the drift validators could not be compiled: ${reply.message}`));
-      for (const line of workerWarnings(source, reply, sent)) warn(line);
-      resolve(reply.code);
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the drift validators worker exited with code ${code}`)));
+  const result = job.reply.then((reply) => {
+    if (!reply.ok) throw new Error(`the drift validators could not be compiled: ${reply.message}`);
+    for (const line of workerWarnings(source, reply, sent)) warn(line);
+    return reply.code;
   });
   result.catch(() => undefined);
   return {
     send: (input) => {
       sent = input.operations;
-      worker.postMessage({ schema: input.schema, exports: input.exports, origins: input.origins });
+      job.post({ schema: input.schema, exports: input.exports, origins: input.origins });
     },
     result,
-    cancel: async () => void (await worker.terminate()),
+    cancel: job.cancel,
   };
 }
 

@@ -1,26 +1,24 @@
 /**
- * generate loads one TypeScript compiler, not two: ts-morph is pinned to the
+ * drift --sdk-check loads one TypeScript compiler, not two: ts-morph is pinned to the
  * release that bundles the `typescript` package's major.minor, and is handed
- * that package's instance (scripts/lib/emit/typescript-once.ts). Checked in a
+ * that package's instance (scripts/lib/drift/typescript-once.ts). Checked in a
  * fresh Node process, since a test worker may have loaded ts-morph already.
  */
 import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { bundledVersionMajorMinor, tsMorphCompilerPath } from "../../scripts/lib/emit/typescript-once";
-import { ROOT } from "./support";
+import { bundledVersionMajorMinor, tsMorphCompilerPath } from "../../scripts/lib/drift/typescript-once";
+import { REPO as ROOT } from "./helpers/run-script";
 
 const require = createRequire(import.meta.url);
 
 const PROBE = `
-import { createRequire } from "node:module";
-import { shareTypeScriptWithTsMorph } from "./scripts/lib/emit/typescript-once.ts";
+import { loadTsMorph } from "./scripts/lib/drift/typescript-once.ts";
 import { loadOpenApiTypeScript } from "./scripts/lib/emit/schema-render.mjs";
-const require = createRequire(import.meta.url);
-shareTypeScriptWithTsMorph();
+// As drift --sdk-check runs: a client generated first (openapi-typescript), ts-morph loaded afterwards.
 const { default: openapiTS, ts: own } = loadOpenApiTypeScript();
-const { ts } = require("ts-morph");
+const { ts } = loadTsMorph();
 // ts-morph re-exports the compiler through its own namespace object: compare what is inside.
 console.log(JSON.stringify({ shared: ts.factory === own.factory, otsLoaded: typeof openapiTS === "function", version: ts.version }));
 `;

@@ -1,7 +1,7 @@
 /**
- * One TypeScript compiler per process. openapi-typescript (schema.ts) and
- * ts-morph (drift's `--sdk-check`, which generates both clients in-process and
- * then compares their types with ts-morph) each bring one: openapi-typescript
+ * One TypeScript compiler per process. drift's `--sdk-check` and the oracle
+ * generate clients in-process (openapi-typescript, emit/schema.ts) and then
+ * compare their types with ts-morph; each of the two brings a compiler: openapi-typescript
  * the `typescript` package, ts-morph the copy bundled in @ts-morph/common. A
  * copy costs ~0.35 s of CPU to load and ~50 MB. ts-morph is pinned to the
  * release whose bundled compiler has the same major.minor as the `typescript`
@@ -10,17 +10,25 @@
  * the compiler the project builds with; if the versions ever differ, each
  * keeps its own.
  *
- * Both are loaded through CommonJS `require` (schema-render.mjs): an ESM
- * import of a CommonJS module makes Node lex its source for export names
- * first, ~0.3 s for typescript.js (9 MB), which openapi-typescript's ESM entry
- * would pay. On very large specs openapi-typescript runs in a worker instead
- * (schema.ts), with a compiler of its own.
+ * generate itself never loads ts-morph (its emitters print through prettier's
+ * document printer).
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * ts-morph, loaded on first use (plain `drift` never needs it) and sharing
+ * the `typescript` package's compiler. Loaded through `require` at call
+ * time: an ESM import of it would be evaluated before any code of a bundle
+ * that imports it (scripts/run.mjs), before the sharing is set up.
+ */
+export function loadTsMorph(): typeof import("ts-morph") {
+  shareTypeScriptWithTsMorph();
+  return require("ts-morph") as typeof import("ts-morph");
+}
 
 /** Whether ts-morph will use the `typescript` package's instance (false when ts-morph was loaded first, or the versions differ). */
 export function shareTypeScriptWithTsMorph(): boolean {
